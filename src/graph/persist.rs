@@ -1,0 +1,240 @@
+//! Saving and loading a graph as one `.ngraph` file.
+//!
+//! Layout: 8-byte magic, format version (u32 LE), payload length (u64 LE), CRC-32 of the payload
+//! (u32 LE), then the payload (bincode of the graph and its documents). Writes go to a temporary
+//! file in the same folder, are fsynced, then renamed over the target, so a crash leaves either the
+//! old file or the new one, never a mix.
+
+use super::{DocumentInfo, Edge, Graph, Node};
+use petgraph::stable_graph::StableDiGraph;
+use serde::{Deserialize, Serialize};
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// First bytes of every graph file.
+pub const MAGIC: &[u8; 8] = b"NGRAPH\r\n";
+/// The format version this build writes (and the only one it reads).
+pub const FORMAT_VERSION: u32 = 1;
+const HEADER_LEN: usize = 8 + 4 + 8 + 4;
+
+/// Why a graph could not be saved or loaded.
+#[derive(Debug, Error)]
+pub enum PersistError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not a newsgraph graph file (bad magic bytes)")]
+    NotAGraph { path: PathBuf },
+    #[error(
+        "{path}: written by graph format version {found}; this newsgraph reads version {FORMAT_VERSION}"
+    )]
+    Version { path: PathBuf, found: u32 },
+    #[error("{path}: file is truncated (expected {expected} bytes of data, found {found})")]
+    Truncated {
+        path: PathBuf,
+        expected: u64,
+        found: u64,
+    },
+    #[error("{path}: checksum mismatch: the file is damaged")]
+    Checksum { path: PathBuf },
+    #[error("{path}: cannot decode graph: {message}")]
+    Decode { path: PathBuf, message: String },
+    #[error("cannot encode graph: {0}")]
+    Encode(String),
+}
+
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    graph: &'a StableDiGraph<Node, Edge, u32>,
+    documents: &'a [DocumentInfo],
+}
+
+#[derive(Deserialize)]
+struct Snapshot {
+    graph: StableDiGraph<Node, Edge, u32>,
+    documents: Vec<DocumentInfo>,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> PersistError + '_ {
+    move |source| PersistError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Encodes a graph into the file format (header and payload).
+pub fn encode(graph: &Graph) -> Result<Vec<u8>, PersistError> {
+    let (inner, documents) = graph.parts();
+    let payload = bincode::serialize(&SnapshotRef {
+        graph: inner,
+        documents,
+    })
+    .map_err(|e| PersistError::Encode(e.to_string()))?;
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    Ok(out)
+}
+
+/// Decodes the file format; `path` is only used in error messages.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<Graph, PersistError> {
+    let p = || path.to_path_buf();
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err(PersistError::NotAGraph { path: p() });
+    }
+    let header = bytes.get(..HEADER_LEN).ok_or(PersistError::Truncated {
+        path: p(),
+        expected: HEADER_LEN as u64,
+        found: bytes.len() as u64,
+    })?;
+    let u32_at =
+        |i: usize| u32::from_le_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+    let version = u32_at(8);
+    if version != FORMAT_VERSION {
+        return Err(PersistError::Version {
+            path: p(),
+            found: version,
+        });
+    }
+    let mut len_bytes = [0u8; 8];
+    len_bytes.copy_from_slice(&header[12..20]);
+    let len = u64::from_le_bytes(len_bytes);
+    let crc = u32_at(20);
+    let payload = &bytes[HEADER_LEN..];
+    if (payload.len() as u64) < len {
+        return Err(PersistError::Truncated {
+            path: p(),
+            expected: len,
+            found: payload.len() as u64,
+        });
+    }
+    let payload = &payload[..len as usize];
+    if crc32fast::hash(payload) != crc {
+        return Err(PersistError::Checksum { path: p() });
+    }
+    let snap: Snapshot = bincode::deserialize(payload).map_err(|e| PersistError::Decode {
+        path: p(),
+        message: e.to_string(),
+    })?;
+    let mut g = Graph::from_parts(snap.graph, snap.documents);
+    g.dirty = false;
+    Ok(g)
+}
+
+/// Saves a graph atomically: temporary file, fsync, rename, fsync of the folder.
+pub fn save(graph: &Graph, path: &Path) -> Result<(), PersistError> {
+    let bytes = encode(graph)?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "graph".into());
+    let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = File::create(&tmp).map_err(io_err(&tmp))?;
+        f.write_all(&bytes).map_err(io_err(&tmp))?;
+        f.sync_all().map_err(io_err(&tmp))?;
+        drop(f);
+        fs::rename(&tmp, path).map_err(io_err(path))?;
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Loads a graph saved by [`save`].
+pub fn load(path: &Path) -> Result<Graph, PersistError> {
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(io_err(path))?;
+    decode(&bytes, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Node, Span, Value};
+
+    fn sample() -> Graph {
+        let mut g = Graph::new();
+        let a = g.add_node(Node::new("Person"));
+        let b = g.add_node(Node::new("Country"));
+        let c = g.add_node(Node::new("Place"));
+        g.remove_node(b);
+        g.update_node(c, |n| {
+            n.props.insert("name".into(), Value::from("Busan"));
+            n.sources.push(Span {
+                doc: 0,
+                start: 1,
+                end: 6,
+            });
+        });
+        g.add_edge(a, c, Edge::new("LIVES_IN"));
+        g
+    }
+
+    #[test]
+    fn round_trip_keeps_ids_and_indexes() {
+        let g = sample();
+        let back = decode(&encode(&g).unwrap(), Path::new("x")).unwrap();
+        assert_eq!(
+            back.node_ids().collect::<Vec<_>>(),
+            g.node_ids().collect::<Vec<_>>()
+        );
+        assert_eq!(back.nodes_named("busan").len(), 1);
+        assert_eq!(back.edge_count(), 1);
+    }
+
+    #[test]
+    fn damage_is_detected() {
+        let bytes = encode(&sample()).unwrap();
+        let p = Path::new("g.ngraph");
+        assert!(matches!(
+            decode(b"hello world", p),
+            Err(PersistError::NotAGraph { .. })
+        ));
+        assert!(matches!(
+            decode(&bytes[..bytes.len() - 3], p),
+            Err(PersistError::Truncated { .. })
+        ));
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x40;
+        assert!(matches!(
+            decode(&flipped, p),
+            Err(PersistError::Checksum { .. })
+        ));
+        let mut newer = bytes;
+        newer[8] = 9;
+        let err = decode(&newer, p).unwrap_err().to_string();
+        assert!(err.contains("version 9"), "{err}");
+    }
+
+    #[test]
+    fn save_replaces_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.ngraph");
+        save(&sample(), &path).unwrap();
+        save(&Graph::new(), &path).unwrap();
+        assert_eq!(load(&path).unwrap().node_count(), 0);
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1);
+    }
+}
