@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use thiserror::Error;
 
+pub mod jsonl;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -28,12 +30,15 @@ pub enum ExportError {
 
 /// Writes the graph, or only `subset` when given, in `format`.
 pub fn export(
-    _graph: &Graph,
-    _subset: Option<&Subgraph>,
-    _format: Format,
-    _out: &mut dyn Write,
+    graph: &Graph,
+    subset: Option<&Subgraph>,
+    format: Format,
+    out: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    Ok(())
+    match format {
+        Format::Jsonl => jsonl::write(graph, subset, out),
+        Format::Dot => Ok(()),
+    }
 }
 
 impl Subgraph {
