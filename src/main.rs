@@ -134,7 +134,7 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(inputs: &[PathBuf], output: &PathBuf) -> Result<()> {
+fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
     let started = Instant::now();
     let (g, report) = inputs::open(inputs)?;
     graph::save(&g, output)?;
