@@ -2,7 +2,7 @@
 
 pub mod aggregate;
 mod expr;
-mod functions;
+pub mod functions;
 
 use super::error::{QueryError, RuntimeKind};
 use super::value::Value;
