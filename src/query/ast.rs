@@ -364,6 +364,92 @@ impl Expr {
     }
 }
 
+/// Rebuilds `e` with `f` applied to its direct sub-expressions.
+pub fn map_children(e: &Expr, f: &mut dyn FnMut(&Expr) -> Expr) -> Expr {
+    let b = |x: &Expr, f: &mut dyn FnMut(&Expr) -> Expr| Box::new(f(x));
+    match e {
+        Expr::List(v) => Expr::List(v.iter().map(&mut *f).collect()),
+        Expr::Map(m) => Expr::Map(m.iter().map(|(k, x)| (k.clone(), f(x))).collect()),
+        Expr::Prop(x, k) => Expr::Prop(b(x, f), k.clone()),
+        Expr::Index(x, y) => Expr::Index(b(x, f), b(y, f)),
+        Expr::Slice(x, y, z) => Expr::Slice(
+            b(x, f),
+            y.as_ref().map(|y| Box::new(f(y))),
+            z.as_ref().map(|z| Box::new(f(z))),
+        ),
+        Expr::HasLabels(x, l) => Expr::HasLabels(b(x, f), l.clone()),
+        Expr::Unary(op, x) => Expr::Unary(*op, b(x, f)),
+        Expr::Binary(op, x, y) => Expr::Binary(*op, b(x, f), b(y, f)),
+        Expr::Compare(x, rest) => {
+            Expr::Compare(b(x, f), rest.iter().map(|(op, y)| (*op, f(y))).collect())
+        }
+        Expr::Nested(x) => Expr::Nested(b(x, f)),
+        Expr::IsNull(x, n) => Expr::IsNull(b(x, f), *n),
+        Expr::Func {
+            name,
+            distinct,
+            args,
+        } => Expr::Func {
+            name: name.clone(),
+            distinct: *distinct,
+            args: args.iter().map(&mut *f).collect(),
+        },
+        Expr::Case {
+            subject,
+            whens,
+            otherwise,
+        } => Expr::Case {
+            subject: subject.as_ref().map(|s| Box::new(f(s))),
+            whens: whens.iter().map(|(x, y)| (f(x), f(y))).collect(),
+            otherwise: otherwise.as_ref().map(|o| Box::new(f(o))),
+        },
+        Expr::ListComp {
+            var,
+            list,
+            pred,
+            map,
+        } => Expr::ListComp {
+            var: var.clone(),
+            list: b(list, f),
+            pred: pred.clone(),
+            map: map.clone(),
+        },
+        Expr::Quantifier {
+            kind,
+            var,
+            list,
+            pred,
+        } => Expr::Quantifier {
+            kind: *kind,
+            var: var.clone(),
+            list: b(list, f),
+            pred: pred.clone(),
+        },
+        Expr::Reduce {
+            acc,
+            init,
+            var,
+            list,
+            expr,
+        } => Expr::Reduce {
+            acc: acc.clone(),
+            init: b(init, f),
+            var: var.clone(),
+            list: b(list, f),
+            expr: expr.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+/// Replaces every aggregate call in `e` with `with`.
+pub fn strip_aggregates(e: &Expr, with: &Expr) -> Expr {
+    if is_aggregate(e) {
+        return with.clone();
+    }
+    map_children(e, &mut |c| strip_aggregates(c, with))
+}
+
 /// Names of the aggregate functions.
 pub const AGGREGATES: &[&str] = &[
     "count",

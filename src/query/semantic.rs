@@ -97,11 +97,12 @@ fn check_single(q: &SingleQuery) -> Result<Vec<String>, QueryError> {
                 scope.insert(var.clone(), T::Unknown);
             }
             Clause::With { proj, filter } => {
-                scope = projection(&scope, proj, false)?.1;
+                let (_, next, where_scope) = projection(&scope, proj, false)?;
                 if let Some(f) = filter {
-                    expr(&scope, f, PREDICATE)?;
-                    predicate_type(&scope, f)?;
+                    expr(&where_scope, f, PREDICATE)?;
+                    predicate_type(&where_scope, f)?;
                 }
+                scope = next;
                 if last {
                     return Err(err(
                         K::InvalidClauseOrder,
@@ -116,7 +117,7 @@ fn check_single(q: &SingleQuery) -> Result<Vec<String>, QueryError> {
                         "RETURN must be the last clause (use WITH to continue)",
                     ));
                 }
-                let (cols, _) = projection(&scope, proj, true)?;
+                let (cols, _, _) = projection(&scope, proj, true)?;
                 columns = cols;
             }
             Clause::Create(pattern) => bind_pattern(&mut scope, pattern, PatKind::Create)?,
@@ -233,6 +234,14 @@ fn bind_pattern(scope: &mut Scope, parts: &[PatternPart], kind: PatKind) -> Res 
         let mut nps: Vec<&NodePattern> = vec![&el.start];
         nps.extend(el.chain.iter().map(|(_, n)| n));
         for np in nps {
+            if let Some(Expr::Param(_)) = &np.props
+                && matches!(kind, PatKind::Match | PatKind::Merge)
+            {
+                return Err(err(
+                    K::InvalidArgumentType,
+                    "a parameter cannot be used as a property map in MATCH or MERGE",
+                ));
+            }
             if let Some(p) = &np.props {
                 expr(scope, p, PLAIN)?;
                 if !matches!(static_type(scope, p), T::Map | T::Unknown | T::Null) {
@@ -275,6 +284,14 @@ fn bind_pattern(scope: &mut Scope, parts: &[PatternPart], kind: PatKind) -> Res 
             nodes_here.push(v.clone());
         }
         for (rp, _) in &el.chain {
+            if let Some(Expr::Param(_)) = &rp.props
+                && matches!(kind, PatKind::Match | PatKind::Merge)
+            {
+                return Err(err(
+                    K::InvalidArgumentType,
+                    "a parameter cannot be used as a property map in MATCH or MERGE",
+                ));
+            }
             if let Some(p) = &rp.props {
                 expr(scope, p, PLAIN)?;
                 if !matches!(static_type(scope, p), T::Map | T::Unknown | T::Null) {
@@ -358,13 +375,14 @@ fn bind_pattern(scope: &mut Scope, parts: &[PatternPart], kind: PatKind) -> Res 
     Ok(())
 }
 
-/// Checks a WITH/RETURN body; returns the column names and the scope after it.
+/// Checks a WITH/RETURN body; returns the column names, the scope after it and the scope its
+/// WHERE sees.
 fn projection(
     scope: &Scope,
     proj: &Projection,
     is_return: bool,
-) -> Result<(Vec<String>, Scope), QueryError> {
-    if proj.star && scope.is_empty() && proj.items.is_empty() {
+) -> Result<(Vec<String>, Scope, Scope), QueryError> {
+    if is_return && proj.star && scope.is_empty() && proj.items.is_empty() {
         return Err(err(
             K::InvalidClauseOrder,
             "`*` needs at least one variable in scope",
@@ -415,30 +433,51 @@ fn projection(
         s
     };
     if aggregating || proj.distinct {
-        // Expressions equal to a projected item may still be used.
+        let mut key_scope = new_scope.clone();
+        for i in &proj.items {
+            if let Expr::Var(v) = &i.expr
+                && let Some(t) = scope.get(v)
+            {
+                key_scope.insert(v.clone(), *t);
+            }
+        }
         for s in &proj.order {
             if proj.items.iter().any(|i| i.expr == s.expr) {
                 continue;
             }
-            let sctx = Ctx {
-                aggregates: aggregating,
-                patterns: false,
-            };
-            if let Err(e) = expr(&order_scope, &s.expr, sctx) {
-                // Allow variables of the old scope that are grouping keys.
-                let mut ok_scope = order_scope.clone();
-                for i in &proj.items {
-                    if let Expr::Var(v) = &i.expr
-                        && let Some(t) = scope.get(v)
+            if s.expr.has_aggregate() {
+                if !aggregating {
+                    return Err(err(
+                        K::InvalidAggregation,
+                        "ORDER BY cannot aggregate unless the projection does",
+                    ));
+                }
+                let mut found = Ok(());
+                s.expr.walk(&mut |x| {
+                    if let Expr::Func { args, .. } = x
+                        && is_aggregate(x)
                     {
-                        ok_scope.insert(v.clone(), *t);
+                        for a in args {
+                            if found.is_ok()
+                                && let Err(e) = expr(scope, a, PLAIN)
+                            {
+                                found = Err(e);
+                            }
+                        }
                     }
-                }
-                if proj.distinct && !aggregating {
-                    return Err(e);
-                }
-                expr(&ok_scope, &s.expr, sctx)?;
+                });
+                found?;
+                let stripped = strip_aggregates(&s.expr, &Expr::Lit(Value::Null));
+                expr(&key_scope, &stripped, PLAIN)?;
+            } else {
+                expr(&key_scope, &s.expr, PLAIN)?;
             }
+        }
+        if aggregating {
+            order_scope = key_scope;
+        } else {
+            order_scope = scope.clone();
+            order_scope.extend(new_scope.clone());
         }
     } else {
         for s in &proj.order {
@@ -451,7 +490,6 @@ fn projection(
             expr(&order_scope, &s.expr, PLAIN)?;
         }
     }
-    order_scope.clear();
     for (what, e) in [("SKIP", &proj.skip), ("LIMIT", &proj.limit)] {
         if let Some(e) = e {
             let mut vars = Vec::new();
@@ -486,7 +524,7 @@ fn projection(
             }
         }
     }
-    Ok((names, new_scope))
+    Ok((names, new_scope, order_scope))
 }
 
 /// In an aggregating projection, variables used outside aggregates in an aggregate item must be
@@ -513,7 +551,15 @@ fn check_grouping(proj: &Projection) -> Res {
 }
 
 fn outside_aggs_ok(e: &Expr, keys: &[&Expr]) -> bool {
-    if is_aggregate(e) || keys.contains(&e) {
+    if is_aggregate(e) {
+        return true;
+    }
+    let simple = match e {
+        Expr::Var(_) => true,
+        Expr::Prop(b, _) => matches!(**b, Expr::Var(_)),
+        _ => false,
+    };
+    if simple && keys.contains(&e) {
         return true;
     }
     match e {
@@ -608,6 +654,24 @@ fn static_type(scope: &Scope, e: &Expr) -> T {
     }
 }
 
+/// The common static type of a list literal's elements.
+fn element_type(scope: &Scope, list: &Expr) -> T {
+    let items: Vec<&Expr> = match list {
+        Expr::List(items) => items.iter().collect(),
+        _ => return T::Unknown,
+    };
+    let mut t = None;
+    for it in items {
+        let ti = static_type(scope, it);
+        match t {
+            None => t = Some(ti),
+            Some(prev) if prev == ti => {}
+            _ => return T::Unknown,
+        }
+    }
+    t.unwrap_or(T::Unknown)
+}
+
 fn bool_operand(scope: &Scope, e: &Expr) -> Res {
     match static_type(scope, e) {
         T::Bool | T::Null | T::Unknown => Ok(()),
@@ -689,6 +753,17 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
                 BinOp::And | BinOp::Or | BinOp::Xor => {
                     bool_operand(scope, a)?;
                     bool_operand(scope, b)
+                }
+                BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Mod | BinOp::Pow => {
+                    for x in [a, b] {
+                        if matches!(
+                            static_type(scope, x),
+                            T::Str | T::Bool | T::List | T::Map | T::Node | T::Rel | T::Path
+                        ) {
+                            return Err(err(K::InvalidArgumentType, "arithmetic needs numbers"));
+                        }
+                    }
+                    Ok(())
                 }
                 BinOp::In => match static_type(scope, b) {
                     T::List | T::Null | T::Unknown => Ok(()),
@@ -789,7 +864,7 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
         } => {
             expr(scope, list, ctx)?;
             let mut s = scope.clone();
-            s.insert(var.clone(), T::Unknown);
+            s.insert(var.clone(), element_type(scope, list));
             if let Some(p) = pred {
                 expr(&s, p, PREDICATE)?;
             }
@@ -810,7 +885,7 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
         } => {
             expr(scope, list, ctx)?;
             let mut s = scope.clone();
-            s.insert(var.clone(), T::Unknown);
+            s.insert(var.clone(), element_type(scope, list));
             if let Some(p) = pred {
                 expr(&s, p, PREDICATE)?;
             }

@@ -361,6 +361,17 @@ impl Eval<'_> {
 
     /// `base.key`
     pub fn property(&self, base: &Value, key: &str) -> R<Value> {
+        let gone = match base {
+            Value::Node(id) => self.graph.node(*id).is_none(),
+            Value::Rel(id) => self.graph.edge(*id).is_none(),
+            _ => false,
+        };
+        if gone {
+            return Err(QueryError::runtime(
+                RuntimeKind::EntityNotFound,
+                format!("cannot read property `{key}` of a deleted entity"),
+            ));
+        }
         Ok(match base {
             Value::Null => Value::Null,
             Value::Node(id) => self
@@ -613,6 +624,13 @@ pub fn compare(op: CmpOp, l: &Value, r: &Value) -> Option<bool> {
         _ => {
             if l.is_null() || r.is_null() {
                 return None;
+            }
+            let nan = |v: &Value| matches!(v, Value::Float(f) if f.is_nan());
+            if (nan(l) || nan(r))
+                && matches!(l, Value::Int(_) | Value::Float(_))
+                && matches!(r, Value::Int(_) | Value::Float(_))
+            {
+                return Some(false);
             }
             let o = l.compare(r)?;
             Some(match op {

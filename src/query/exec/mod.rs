@@ -166,22 +166,25 @@ fn single(g: &mut Graph, q: &SingleQuery, cx: &mut Cx) -> R<Table> {
             }
             Clause::With { proj, filter } => {
                 let ev = cx.eval(g);
-                let (cols, vals) = project::project(&ev, rows, &scope, proj)?;
+                let (cols, vals, envs) =
+                    project::project(&ev, rows, &scope, proj, filter.is_some())?;
                 rows = Vec::with_capacity(vals.len());
-                for v in vals {
-                    let r: Row = cols.iter().cloned().zip(v).collect();
+                for (i, v) in vals.into_iter().enumerate() {
                     if let Some(f) = filter
-                        && super::eval::truth(&ev.eval(&r, f)?)? != Some(true)
+                        && let Some(env) = envs.get(i)
+                        && super::eval::truth(&ev.eval(env, f)?)? != Some(true)
                     {
                         continue;
                     }
-                    rows.push(r);
+                    rows.push(cols.iter().cloned().zip(v).collect());
                 }
                 scope = cols;
             }
             Clause::Return(proj) => {
                 let ev = cx.eval(g);
-                out = project::project(&ev, std::mem::take(&mut rows), &scope, proj)?;
+                let (cols, vals, _) =
+                    project::project(&ev, std::mem::take(&mut rows), &scope, proj, false)?;
+                out = (cols, vals);
             }
             Clause::Create(pattern) => {
                 rows = write::create(g, cx, rows, pattern)?;

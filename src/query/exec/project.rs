@@ -44,53 +44,15 @@ fn extract_aggs(e: &Expr, aggs: &mut Vec<(Expr, AggCall)>) -> Expr {
     map_children(e, &mut |c| extract_aggs(c, aggs))
 }
 
-/// Rebuilds `e` with `f` applied to its direct sub-expressions.
-fn map_children(e: &Expr, f: &mut dyn FnMut(&Expr) -> Expr) -> Expr {
-    let b = |x: &Expr, f: &mut dyn FnMut(&Expr) -> Expr| Box::new(f(x));
-    match e {
-        Expr::List(v) => Expr::List(v.iter().map(&mut *f).collect()),
-        Expr::Map(m) => Expr::Map(m.iter().map(|(k, x)| (k.clone(), f(x))).collect()),
-        Expr::Prop(x, k) => Expr::Prop(b(x, f), k.clone()),
-        Expr::Index(x, y) => Expr::Index(b(x, f), b(y, f)),
-        Expr::Slice(x, y, z) => Expr::Slice(
-            b(x, f),
-            y.as_ref().map(|y| Box::new(f(y))),
-            z.as_ref().map(|z| Box::new(f(z))),
-        ),
-        Expr::HasLabels(x, l) => Expr::HasLabels(b(x, f), l.clone()),
-        Expr::Unary(op, x) => Expr::Unary(*op, b(x, f)),
-        Expr::Binary(op, x, y) => Expr::Binary(*op, b(x, f), b(y, f)),
-        Expr::Compare(x, rest) => {
-            Expr::Compare(b(x, f), rest.iter().map(|(op, y)| (*op, f(y))).collect())
-        }
-        Expr::Nested(x) => Expr::Nested(b(x, f)),
-        Expr::IsNull(x, n) => Expr::IsNull(b(x, f), *n),
-        Expr::Func {
-            name,
-            distinct,
-            args,
-        } => Expr::Func {
-            name: name.clone(),
-            distinct: *distinct,
-            args: args.iter().map(&mut *f).collect(),
-        },
-        Expr::Case {
-            subject,
-            whens,
-            otherwise,
-        } => Expr::Case {
-            subject: subject.as_ref().map(|s| Box::new(f(s))),
-            whens: whens.iter().map(|(x, y)| (f(x), f(y))).collect(),
-            otherwise: otherwise.as_ref().map(|o| Box::new(f(o))),
-        },
-        other => other.clone(),
-    }
-}
-
 struct OutRow {
     vals: Vec<Value>,
     keys: Vec<Value>,
+    /// The input row (plus projected names) the output came from, when asked for.
+    env: Option<Row>,
 }
+
+/// A projected table: column names, value rows and (optionally) each row's source bindings.
+pub type Projected = (Vec<String>, Vec<Vec<Value>>, Vec<Row>);
 
 /// Projects `rows` through a WITH/RETURN body. Returns the column names and the value rows.
 pub fn project(
@@ -98,7 +60,8 @@ pub fn project(
     rows: Vec<Row>,
     scope: &[String],
     proj: &Projection,
-) -> R<(Vec<String>, Vec<Vec<Value>>)> {
+    keep_env: bool,
+) -> R<Projected> {
     let mut items: Vec<ProjItem> = Vec::new();
     if proj.star {
         let mut names: Vec<&String> = scope.iter().filter(|n| !n.starts_with('\0')).collect();
@@ -122,16 +85,21 @@ pub fn project(
                 .iter()
                 .map(|i| ev.eval(row, &i.expr))
                 .collect::<R<_>>()?;
-            let keys = if proj.order.is_empty() {
+            let mut env = None;
+            let keys = if proj.order.is_empty() && !keep_env {
                 Vec::new()
             } else {
-                let mut env = row.clone();
+                let mut e = row.clone();
                 for (n, v) in names.iter().zip(&vals) {
-                    env.insert(n.clone(), v.clone());
+                    e.insert(n.clone(), v.clone());
                 }
-                sort_keys(ev, &env, &items, &vals, &proj.order, None)?
+                let k = sort_keys(ev, &e, &items, &vals, &proj.order, None)?;
+                if keep_env {
+                    env = Some(e);
+                }
+                k
             };
-            out.push(OutRow { vals, keys });
+            out.push(OutRow { vals, keys, env });
         }
     } else {
         let mut aggs: Vec<(Expr, AggCall)> = Vec::new();
@@ -215,15 +183,12 @@ pub fn project(
                     Some(e) => ev.eval(&env, e)?,
                 });
             }
-            let keys = if proj.order.is_empty() {
-                Vec::new()
-            } else {
-                for (n, v) in names.iter().zip(&vals) {
-                    env.insert(n.clone(), v.clone());
-                }
-                sort_keys(ev, &env, &items, &vals, &proj.order, Some(&order_rewritten))?
-            };
-            out.push(OutRow { vals, keys });
+            for (n, v) in names.iter().zip(&vals) {
+                env.insert(n.clone(), v.clone());
+            }
+            let keys = sort_keys(ev, &env, &items, &vals, &proj.order, Some(&order_rewritten))?;
+            let env = keep_env.then_some(env);
+            out.push(OutRow { vals, keys, env });
         }
     }
 
@@ -246,13 +211,15 @@ pub fn project(
     }
     let skip = count_arg(ev, proj.skip.as_ref(), "SKIP")?.unwrap_or(0);
     let limit = count_arg(ev, proj.limit.as_ref(), "LIMIT")?;
-    let rows: Vec<Vec<Value>> = out
-        .into_iter()
-        .skip(skip)
-        .take(limit.unwrap_or(usize::MAX))
-        .map(|r| r.vals)
-        .collect();
-    Ok((names, rows))
+    let mut rows = Vec::new();
+    let mut envs = Vec::new();
+    for r in out.into_iter().skip(skip).take(limit.unwrap_or(usize::MAX)) {
+        rows.push(r.vals);
+        if let Some(e) = r.env {
+            envs.push(e);
+        }
+    }
+    Ok((names, rows, envs))
 }
 
 fn sort_keys(

@@ -10,6 +10,19 @@ use crate::query::value::Value;
 use std::collections::BTreeMap;
 
 fn storable(v: &Value) -> R<graph::Value> {
+    let bad = match v {
+        Value::Map(_) => true,
+        Value::List(items) => items
+            .iter()
+            .any(|i| matches!(i, Value::Map(_) | Value::List(_))),
+        _ => false,
+    };
+    if bad {
+        return Err(QueryError::type_error(format!(
+            "a {} of this shape cannot be stored as a property (use a primitive or a list of primitives)",
+            v.type_name()
+        )));
+    }
     v.to_property().ok_or_else(|| {
         QueryError::type_error(format!(
             "a {} cannot be stored as a property",
@@ -80,7 +93,13 @@ fn create_node(g: &mut Graph, cx: &mut Cx, row: &mut Row, np: &NodePattern) -> R
 }
 
 /// Creates one pattern part for one row, binding its variables.
-fn create_part(g: &mut Graph, cx: &mut Cx, row: &mut Row, part: &PatternPart) -> R<()> {
+fn create_part(
+    g: &mut Graph,
+    cx: &mut Cx,
+    row: &mut Row,
+    part: &PatternPart,
+    merging: bool,
+) -> R<()> {
     let el = &part.element;
     let mut cur = create_node(g, cx, row, &el.start)?;
     let mut nodes = vec![cur];
@@ -96,6 +115,7 @@ fn create_part(g: &mut Graph, cx: &mut Cx, row: &mut Row, part: &PatternPart) ->
         let (from, to) = match rp.dir {
             Dir::Right => (cur, next),
             Dir::Left => (next, cur),
+            Dir::Both if merging => (cur, next),
             Dir::Both => {
                 return Err(QueryError::semantic(
                     SemanticKind::InvalidPattern,
@@ -140,7 +160,7 @@ pub fn create(g: &mut Graph, cx: &mut Cx, rows: Vec<Row>, parts: &[PatternPart])
     let mut out = Vec::with_capacity(rows.len());
     for mut row in rows {
         for p in parts {
-            create_part(g, cx, &mut row, p)?;
+            create_part(g, cx, &mut row, p, false)?;
         }
         out.push(row);
     }
@@ -161,7 +181,7 @@ pub fn merge(
         let found = pattern::match_parts(&cx.eval(g), &row, std::slice::from_ref(part))?;
         if found.is_empty() {
             let mut r = row.clone();
-            create_part(g, cx, &mut r, part)?;
+            create_part(g, cx, &mut r, part, true)?;
             set(g, cx, &r, on_create)?;
             out.push(r);
         } else {

@@ -82,7 +82,9 @@ impl Builder<'_> {
                     Rule::not_op => Expr::Unary(UnOp::Not, Box::new(rhs)),
                     Rule::neg_op => match rhs {
                         Expr::Lit(Value::Int(i)) => Expr::Lit(Value::Int(-i)),
-                        Expr::Lit(Value::Float(f)) => Expr::Lit(Value::Float(-f)),
+                        Expr::Lit(Value::Float(f)) => {
+                            Expr::Lit(Value::Float(if f == 0.0 { 0.0 } else { -f }))
+                        }
                         Expr::BigInt(s) => {
                             let v = format!("-{s}")
                                 .parse::<i64>()
