@@ -7,6 +7,7 @@ pub mod error;
 pub mod eval;
 pub mod exec;
 pub mod parse;
+pub mod render;
 pub mod semantic;
 pub mod value;
 

@@ -820,15 +820,26 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
                 }
                 expr(scope, a, inner)?;
             }
-            if name == "size"
-                && args
-                    .first()
-                    .is_some_and(|a| static_type(scope, a) == T::Path)
-            {
-                return Err(err(
-                    K::InvalidArgumentType,
-                    "size() of a path; use length()",
-                ));
+            if let Some(a) = args.first() {
+                let t = static_type(scope, a);
+                let ok = match name.as_str() {
+                    "size" => !matches!(
+                        t,
+                        T::Path | T::Node | T::Rel | T::Int | T::Float | T::Bool | T::Map
+                    ),
+                    "labels" => matches!(t, T::Node | T::Null | T::Unknown),
+                    "type" => matches!(t, T::Rel | T::Null | T::Unknown),
+                    "properties" => matches!(t, T::Node | T::Rel | T::Map | T::Null | T::Unknown),
+                    "length" => matches!(t, T::Path | T::Null | T::Unknown),
+                    "nodes" | "relationships" => matches!(t, T::Path | T::Null | T::Unknown),
+                    _ => true,
+                };
+                if !ok {
+                    return Err(err(
+                        K::InvalidArgumentType,
+                        format!("{name}() cannot take a {t:?}"),
+                    ));
+                }
             }
             Ok(())
         }

@@ -108,8 +108,10 @@ fn type_err(f: &str, v: &Value) -> QueryError {
 fn int_arg(f: &str, v: &Value) -> R<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Float(x) if x.fract() == 0.0 => Ok(*x as i64),
-        other => Err(type_err(f, other)),
+        other => Err(QueryError::argument(format!(
+            "{f}() needs an integer, got {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -195,6 +197,12 @@ impl Eval<'_> {
                 other => return Err(type_err(name, other)),
             },
             "labels" => match &first {
+                Value::Node(n) if g.node(*n).is_none() => {
+                    return Err(QueryError::runtime(
+                        crate::query::error::RuntimeKind::EntityNotFound,
+                        "labels() of a deleted node",
+                    ));
+                }
                 Value::Node(n) => Value::List(
                     g.node(*n)
                         .map(|n| n.labels.iter().map(|l| Value::String(l.clone())).collect())

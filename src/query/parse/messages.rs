@@ -2,7 +2,30 @@
 
 use super::Rule;
 use crate::query::error::QueryError;
+use pest::Parser;
 use pest::error::{Error, ErrorVariant, InputLocation};
+
+/// Re-parses a failing query with pest's detailed error tracking switched on; returns the
+/// rules that were being parsed at the error and the literal tokens that could come next.
+fn detailed(src: &str) -> (Vec<Rule>, Vec<String>) {
+    pest::set_error_detail(true);
+    let r = super::QueryParser::parse(Rule::query, src);
+    pest::set_error_detail(false);
+    let Some(attempts) = r.err().and_then(|e| e.parse_attempts()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let rules = attempts
+        .call_stacks
+        .iter()
+        .filter_map(|s| s.parent)
+        .collect();
+    let tokens = attempts
+        .expected_tokens()
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    (rules, tokens)
+}
 
 /// A user-facing description of what a grammar rule stands for.
 fn describe(r: &Rule) -> Option<&'static str> {
@@ -77,6 +100,27 @@ fn join(words: &[&str]) -> String {
     }
 }
 
+/// What kind of name is expected at `offset`, judging by the text before it.
+fn name_context(src: &str, offset: usize) -> &'static str {
+    let before = src.get(..offset).unwrap_or("").trim_end();
+    if before.ends_with(':') {
+        let open_bracket = before.rfind('[');
+        let open_paren = before.rfind('(');
+        let close_bracket = before.rfind(']');
+        if open_bracket > open_paren && open_bracket > close_bracket {
+            "a relationship type after ':'"
+        } else {
+            "a label after ':'"
+        }
+    } else if before.ends_with('.') {
+        "a property name after '.'"
+    } else if before.to_lowercase().ends_with(" as") {
+        "a name after AS"
+    } else {
+        "a name"
+    }
+}
+
 /// Converts a pest error into a syntax error with a caret rendering.
 pub(super) fn to_error(src: &str, e: Error<Rule>) -> QueryError {
     let offset = match e.location {
@@ -99,16 +143,59 @@ pub(super) fn to_error(src: &str, e: Error<Rule>) -> QueryError {
         .unwrap_or_else(|| "the end of the query".to_string());
     let message = match &e.variant {
         ErrorVariant::ParsingError { positives, .. } => {
+            let (extra, tokens) = detailed(src);
+            let mut rules: Vec<Rule> = positives.clone();
+            rules.extend(extra);
             let mut words: Vec<&str> = Vec::new();
-            for r in positives {
+            for t in &tokens {
+                let w: &'static str = match t.as_str() {
+                    ")" => "')'",
+                    "]" => "']'",
+                    "}" => "'}'",
+                    "," => "','",
+                    _ => continue,
+                };
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            for r in &rules {
                 if let Some(w) = describe(r)
                     && !words.contains(&w)
                 {
                     words.push(w);
                 }
             }
+            if rules.iter().any(|r| {
+                matches!(
+                    r,
+                    Rule::symbolic_name | Rule::symbolic_name_raw | Rule::variable
+                )
+            }) {
+                let w = name_context(src, offset);
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            if words.contains(&"an expression") {
+                words.retain(|w| {
+                    !matches!(
+                        *w,
+                        "a node pattern such as (n) or (n:Label)"
+                            | "NULL"
+                            | "a name"
+                            | "a map such as {key: value}"
+                    )
+                });
+            }
+            if words.contains(&"a relationship type after ':'") {
+                words.retain(|w| *w != "a label");
+            }
+            if words.contains(&"an operator") {
+                words.retain(|w| !matches!(*w, "a label" | "IN" | "NULL"));
+            }
             if words.is_empty() {
-                format!("unexpected {found}")
+                format!("unexpected {}", found.trim_start_matches("the "))
             } else {
                 format!("expected {}, found {found}", join(&words))
             }
