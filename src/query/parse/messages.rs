@@ -100,6 +100,54 @@ fn join(words: &[&str]) -> String {
     }
 }
 
+/// The reserved words (the grammar's `reserved` rule).
+const RESERVED: &[&str] = &[
+    "allshortestpaths",
+    "and",
+    "as",
+    "ascending",
+    "asc",
+    "by",
+    "call",
+    "case",
+    "contains",
+    "create",
+    "delete",
+    "descending",
+    "desc",
+    "detach",
+    "distinct",
+    "else",
+    "end",
+    "ends",
+    "false",
+    "in",
+    "is",
+    "limit",
+    "match",
+    "merge",
+    "not",
+    "null",
+    "on",
+    "optional",
+    "order",
+    "or",
+    "remove",
+    "return",
+    "set",
+    "skip",
+    "starts",
+    "then",
+    "true",
+    "union",
+    "unwind",
+    "when",
+    "where",
+    "with",
+    "xor",
+    "yield",
+];
+
 /// What kind of name is expected at `offset`, judging by the text before it.
 fn name_context(src: &str, offset: usize) -> &'static str {
     let before = src.get(..offset).unwrap_or("").trim_end();
@@ -192,9 +240,16 @@ pub(super) fn to_error(src: &str, e: Error<Rule>) -> QueryError {
                 words.retain(|w| *w != "a label");
             }
             if words.contains(&"an operator") {
-                words.retain(|w| !matches!(*w, "a label" | "IN" | "NULL"));
+                words.retain(|w| !matches!(*w, "a label" | "IN" | "NULL" | "WITH"));
             }
-            if words.is_empty() {
+            let before = src.get(..offset).unwrap_or("").trim_end().to_lowercase();
+            let word = found.trim_matches('\'').to_lowercase();
+            if (words.is_empty() || before.ends_with(" as")) && RESERVED.contains(&word.as_str()) {
+                let w = name_context(src, offset);
+                format!(
+                    "expected {w}, found '{word}', which is a reserved word (write `{word}` in backticks to use it as a name)"
+                )
+            } else if words.is_empty() {
                 format!("unexpected {}", found.trim_start_matches("the "))
             } else {
                 format!("expected {}, found {found}", join(&words))
