@@ -262,6 +262,8 @@ pub enum Expr {
         pattern: Vec<PatternPart>,
         filter: Option<Box<Expr>>,
     },
+    /// `EXISTS { MATCH ... RETURN ... }`: a read-only subquery that yields at least one row.
+    ExistsQuery(Box<SingleQuery>),
     /// A pattern used as a predicate (or, with shortestPath, as a path value).
     PatternPred(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),

@@ -178,6 +178,7 @@ pub fn merge(
 ) -> R<Vec<Row>> {
     let mut out = Vec::new();
     for row in rows {
+        check_no_null_props(g, cx, &row, part)?;
         let found = pattern::match_parts(&cx.eval(g), &row, std::slice::from_ref(part))?;
         if found.is_empty() {
             let mut r = row.clone();
@@ -192,6 +193,25 @@ pub fn merge(
         }
     }
     Ok(out)
+}
+
+/// MERGE cannot match or create a property whose value is null.
+fn check_no_null_props(g: &Graph, cx: &Cx, row: &Row, part: &PatternPart) -> R<()> {
+    let el = &part.element;
+    let maps = std::iter::once(&el.start.props)
+        .chain(el.chain.iter().flat_map(|(r, n)| [&r.props, &n.props]))
+        .flatten();
+    for m in maps {
+        if let Value::Map(m) = cx.eval(g).eval(row, m)?
+            && let Some((k, _)) = m.iter().find(|(_, v)| v.is_null())
+        {
+            return Err(QueryError::runtime(
+                RuntimeKind::ArgumentError,
+                format!("cannot MERGE with property `{k}` set to null"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 enum Target {

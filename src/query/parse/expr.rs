@@ -2,7 +2,6 @@
 
 use super::{Builder, P, R, Rule, name_of};
 use crate::query::ast::*;
-use crate::query::error::{QueryError, SemanticKind};
 use crate::query::value::Value;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::OnceLock;
@@ -340,10 +339,7 @@ impl Builder<'_> {
                         Rule::pattern => pattern = self.pattern(x)?,
                         Rule::where_clause => filter = Some(Box::new(self.where_clause(x)?)),
                         Rule::single_query => {
-                            return Err(QueryError::semantic(
-                                SemanticKind::Unsupported,
-                                "EXISTS with a full subquery is not supported; use EXISTS { MATCH pattern WHERE ... }",
-                            ));
+                            return Ok(Expr::ExistsQuery(Box::new(self.single_query(x)?)));
                         }
                         _ => {}
                     }
