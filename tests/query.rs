@@ -350,3 +350,23 @@ fn parameters_and_union() {
     names.sort();
     assert_eq!(names, vec!["Norland", "Sudmark", "Tomas Berg"]);
 }
+
+#[test]
+fn absurd_nesting_is_an_error_not_a_crash() {
+    let mut g = Graph::new();
+    for q in [
+        format!("RETURN {}1{}", "(".repeat(5000), ")".repeat(5000)),
+        format!("RETURN {}", vec!["1"; 50_000].join("+")),
+        format!("RETURN {}1", "-".repeat(20_000)),
+    ] {
+        let e = query::execute(&mut g, &q, &Params::new(), &Limits::default()).unwrap_err();
+        assert!(matches!(e, QueryError::Syntax { .. }), "{e}");
+    }
+    // Deep but bounded nesting still works.
+    let mut q = String::from("1");
+    for _ in 0..8 {
+        q = format!("({q}{})", "+1".repeat(900));
+    }
+    let r = run(&mut g, &format!("RETURN {q} AS n"));
+    assert_eq!(r.rows[0][0], Value::Int(1 + 8 * 900));
+}

@@ -39,6 +39,9 @@ fn pratt() -> &'static PrattParser<Rule> {
     })
 }
 
+/// Most operators and operands one expression may chain without parentheses.
+const MAX_FLAT_TERMS: usize = 2000;
+
 fn cmp_op(r: Rule) -> Option<CmpOp> {
     Some(match r {
         Rule::eq_op => CmpOp::Eq,
@@ -73,6 +76,14 @@ fn bin_op(r: Rule) -> BinOp {
 impl Builder<'_> {
     /// An `expr` pair into an expression.
     pub(super) fn expr(&self, p: P) -> R<Expr> {
+        if p.clone().into_inner().count() > MAX_FLAT_TERMS {
+            return Err(self.err(
+                &p,
+                format!(
+                    "expression is too long (more than {MAX_FLAT_TERMS} operators and operands)"
+                ),
+            ));
+        }
         pratt()
             .map_primary(|x| self.primary(x))
             .map_prefix(|op, rhs| {
