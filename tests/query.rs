@@ -370,3 +370,30 @@ fn absurd_nesting_is_an_error_not_a_crash() {
     let r = run(&mut g, &format!("RETURN {q} AS n"));
     assert_eq!(r.rows[0][0], Value::Int(1 + 8 * 900));
 }
+
+#[test]
+fn explain_shows_index_use_and_start_side() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "EXPLAIN MATCH (c:Country)<-[:HOLDS_OFFICE]-(p:Person {name: 'Ana Ruiz'}) RETURN c.name",
+    );
+    assert_eq!(r.columns, vec!["plan"]);
+    let plan: Vec<String> = strings(&r, 0);
+    let text = plan.join("\n");
+    assert!(
+        text.contains("start at (p:Person): name index lookup"),
+        "{text}"
+    );
+    assert!(text.contains("from its right end"), "{text}");
+    let r = run(&mut g, "EXPLAIN MATCH (m:Meeting)--(x) RETURN x");
+    assert!(
+        strings(&r, 0)
+            .join("\n")
+            .contains("label index :Meeting (1 nodes)")
+    );
+    // EXPLAIN does not run updates.
+    let before = g.node_count();
+    run(&mut g, "EXPLAIN CREATE (:Person {name: 'New'})");
+    assert_eq!(g.node_count(), before);
+}

@@ -8,6 +8,8 @@ pub struct Query {
     pub parts: Vec<SingleQuery>,
     /// For each join between `parts[i]` and `parts[i + 1]`: true for UNION ALL.
     pub union_all: Vec<bool>,
+    /// `EXPLAIN ...`: describe the plan instead of running the query.
+    pub explain: bool,
 }
 
 /// A sequence of clauses.

@@ -7,6 +7,7 @@ pub mod error;
 pub mod eval;
 pub mod exec;
 pub mod parse;
+pub mod plan;
 pub mod render;
 pub mod semantic;
 pub mod value;
@@ -120,6 +121,16 @@ pub fn execute(
     with_big_stack(|| {
         let ast = parse::parse(query)?;
         semantic::check(&ast)?;
+        if ast.explain {
+            return Ok(QueryResult {
+                columns: vec!["plan".into()],
+                rows: plan::explain(graph, &ast)
+                    .into_iter()
+                    .map(|l| vec![Value::String(l)])
+                    .collect(),
+                stats: QueryStats::default(),
+            });
+        }
         exec::run(graph, &ast, params, limits)
     })
 }

@@ -25,9 +25,16 @@ pub fn parse(src: &str) -> Result<Query, QueryError> {
         .next()
         .ok_or_else(|| QueryError::syntax_at(src, 0, "expected a query"))?;
     let b = Builder { src };
+    let mut explain = false;
     for p in query.into_inner() {
-        if p.as_rule() == Rule::statement {
-            return b.statement(p);
+        match p.as_rule() {
+            Rule::EXPLAIN => explain = true,
+            Rule::statement => {
+                let mut q = b.statement(p)?;
+                q.explain = explain;
+                return Ok(q);
+            }
+            _ => {}
         }
     }
     Err(QueryError::syntax_at(src, 0, "expected a query"))
@@ -102,7 +109,11 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
-        Ok(Query { parts, union_all })
+        Ok(Query {
+            parts,
+            union_all,
+            explain: false,
+        })
     }
 
     fn single_query(&self, p: P) -> R<SingleQuery> {
