@@ -397,3 +397,27 @@ fn explain_shows_index_use_and_start_side() {
     run(&mut g, "EXPLAIN CREATE (:Person {name: 'New'})");
     assert_eq!(g.node_count(), before);
 }
+
+#[test]
+fn where_name_equality_uses_the_index_and_keeps_results() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "EXPLAIN MATCH (p:Person)-[:HOLDS_OFFICE]->(c) WHERE c.name = 'Norland' AND p.name <> 'x' RETURN p",
+    );
+    assert!(
+        strings(&r, 0)
+            .join("\n")
+            .contains("start at (c): name index lookup")
+    );
+    let r = run(
+        &mut g,
+        "MATCH (p:Person)-[:HOLDS_OFFICE]->(c) WHERE c.name = 'Norland' RETURN p.name ORDER BY p.name",
+    );
+    assert_eq!(strings(&r, 0), vec!["Ana Ruiz", "Lea Holm"]);
+    let r = run(
+        &mut g,
+        "MATCH (p:Person) WHERE p.name = 'ana ruiz' OR p.name = 'Lea Holm' RETURN p.name",
+    );
+    assert_eq!(strings(&r, 0), vec!["Lea Holm"]);
+}

@@ -41,7 +41,8 @@ fn describe_clause(g: &Graph, c: &Clause, bound: &mut Vec<String>, out: &mut Vec
                 pattern.len(),
                 if pattern.len() == 1 { "" } else { "s" }
             ));
-            describe_pattern(g, pattern, bound, out);
+            let hinted = super::exec::name_hints(pattern, filter.as_ref());
+            describe_pattern(g, &hinted, bound, out);
             if filter.is_some() {
                 out.push("  filter: WHERE, applied to each match".into());
             }

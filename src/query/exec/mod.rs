@@ -95,9 +95,10 @@ pub fn read_clause(
             filter,
         } => {
             let vars = pattern_vars(pattern);
+            let hinted = name_hints(pattern, filter.as_ref());
             let mut next = Vec::new();
             for row in &*rows {
-                let m = pattern::match_filtered(ev, row, pattern, filter.as_ref(), None)?;
+                let m = pattern::match_filtered(ev, row, &hinted, filter.as_ref(), None)?;
                 if m.is_empty() && *optional {
                     let mut r = row.clone();
                     for v in &vars {
@@ -163,6 +164,50 @@ pub fn read_clause(
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// Copies `var.name = constant` conditions of a WHERE into the pattern's property maps, so the
+/// name index can find the start node. The WHERE still applies, so results do not change.
+pub(crate) fn name_hints(pattern: &[PatternPart], filter: Option<&Expr>) -> Vec<PatternPart> {
+    let mut out = pattern.to_vec();
+    let Some(f) = filter else { return out };
+    let mut terms = Vec::new();
+    conjuncts(f, &mut terms);
+    for t in terms {
+        let Expr::Compare(lhs, rest) = t else {
+            continue;
+        };
+        let [(CmpOp::Eq, rhs)] = rest.as_slice() else {
+            continue;
+        };
+        let (var, value) = match (&**lhs, rhs) {
+            (Expr::Prop(b, k), v) | (v, Expr::Prop(b, k)) if k == "name" => match (&**b, v) {
+                (Expr::Var(var), Expr::Lit(_) | Expr::Param(_)) => (var, v),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for part in &mut out {
+            let el = &mut part.element;
+            let nodes = std::iter::once(&mut el.start).chain(el.chain.iter_mut().map(|(_, n)| n));
+            for n in nodes {
+                if n.var.as_ref() == Some(var) && n.props.is_none() {
+                    n.props = Some(Expr::Map(vec![("name".into(), value.clone())]));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Binary(BinOp::And, a, b) => {
+            conjuncts(a, out);
+            conjuncts(b, out);
+        }
+        other => out.push(other),
+    }
 }
 
 /// Runs a read-only subquery starting from `row`; true when it yields at least one row.
