@@ -18,7 +18,8 @@ pub use value::Value;
 use crate::graph::Graph;
 use std::collections::BTreeMap;
 
-/// What an updating query changed.
+/// What an updating query changed. Nodes and relationships created and deleted again by the same
+/// query are not counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct QueryStats {
     pub nodes_created: usize,

@@ -19,6 +19,9 @@ pub struct Cx<'a> {
     pub limits: &'a Limits,
     pub deadline: Instant,
     pub stats: QueryStats,
+    /// Nodes and relationships this query created (so deleting them again is not counted).
+    pub created_nodes: std::collections::HashSet<crate::graph::NodeId>,
+    pub created_rels: std::collections::HashSet<crate::graph::EdgeId>,
 }
 
 impl<'a> Cx<'a> {
@@ -40,6 +43,8 @@ pub fn run(g: &mut Graph, q: &Query, params: &Params, limits: &Limits) -> R<Quer
         limits,
         deadline: Instant::now() + limits.timeout,
         stats: QueryStats::default(),
+        created_nodes: Default::default(),
+        created_rels: Default::default(),
     };
     let mut result: Option<QueryResult> = None;
     for (i, part) in q.parts.iter().enumerate() {

@@ -86,6 +86,7 @@ fn create_node(g: &mut Graph, cx: &mut Cx, row: &mut Row, np: &NodePattern) -> R
         props,
         sources: Vec::new(),
     });
+    cx.created_nodes.insert(id);
     if let Some(v) = &np.var {
         row.insert(v.clone(), Value::Node(id));
     }
@@ -142,6 +143,7 @@ fn create_part(
                     "cannot create a relationship to a deleted node",
                 )
             })?;
+        cx.created_rels.insert(id);
         if let Some(v) = &rp.var {
             row.insert(v.clone(), Value::Rel(id));
         }
@@ -383,30 +385,57 @@ pub fn delete(g: &mut Graph, cx: &mut Cx, rows: &[Row], exprs: &[Expr], detach: 
             }
         }
     }
+    if !detach {
+        let doomed: std::collections::HashSet<EdgeId> = rels.iter().copied().collect();
+        for n in &nodes {
+            let attached = g
+                .edges_of(*n, petgraph::Direction::Outgoing)
+                .chain(g.edges_of(*n, petgraph::Direction::Incoming))
+                .any(|(e, _)| !doomed.contains(&e));
+            if attached {
+                return Err(QueryError::runtime(
+                    RuntimeKind::DeleteConnected,
+                    "cannot delete a node that still has relationships; use DETACH DELETE",
+                ));
+            }
+        }
+    }
     for r in rels {
         if g.remove_edge(r).is_some() {
-            cx.stats.relationships_deleted += 1;
+            rel_gone(cx, r);
         }
     }
     for n in nodes {
         if g.node(n).is_none() {
             continue;
         }
-        let degree = g.edges_of(n, petgraph::Direction::Outgoing).count()
-            + g.edges_of(n, petgraph::Direction::Incoming).count();
-        if degree > 0 {
-            if !detach {
-                return Err(QueryError::runtime(
-                    RuntimeKind::DeleteConnected,
-                    "cannot delete a node that still has relationships; use DETACH DELETE",
-                ));
+        let attached: Vec<EdgeId> = g
+            .edges_of(n, petgraph::Direction::Outgoing)
+            .chain(g.edges_of(n, petgraph::Direction::Incoming))
+            .map(|(e, _)| e)
+            .collect();
+        for e in attached {
+            if g.remove_edge(e).is_some() {
+                rel_gone(cx, e);
             }
-            cx.stats.relationships_deleted += degree;
         }
         g.remove_node(n);
-        cx.stats.nodes_deleted += 1;
+        if cx.created_nodes.remove(&n) {
+            cx.stats.nodes_created -= 1;
+        } else {
+            cx.stats.nodes_deleted += 1;
+        }
     }
     Ok(())
+}
+
+/// Counts a removed relationship: one created by this query just disappears from the counts.
+fn rel_gone(cx: &mut Cx, e: EdgeId) {
+    if cx.created_rels.remove(&e) {
+        cx.stats.relationships_created -= 1;
+    } else {
+        cx.stats.relationships_deleted += 1;
+    }
 }
 
 fn collect(v: Value, nodes: &mut Vec<NodeId>, rels: &mut Vec<EdgeId>) -> R<()> {
