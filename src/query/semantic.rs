@@ -180,7 +180,21 @@ fn check_query_in(
                 ));
             }
         }
-        if last && matches!(c, Clause::Match { .. } | Clause::Unwind { .. }) {
+        if subquery
+            && !matches!(
+                c,
+                Clause::Match { .. }
+                    | Clause::Unwind { .. }
+                    | Clause::With { .. }
+                    | Clause::Return(_)
+            )
+        {
+            return Err(err(
+                K::InvalidClauseOrder,
+                "an EXISTS subquery can only read the graph",
+            ));
+        }
+        if !subquery && last && matches!(c, Clause::Match { .. } | Clause::Unwind { .. }) {
             return Err(err(
                 K::InvalidClauseOrder,
                 "a query must end with RETURN or an updating clause",
@@ -547,9 +561,14 @@ fn projection(
 
 /// Replaces sub-expressions equal to a projected item by the item's column name.
 fn with_aliases(e: &Expr, items: &[ProjItem]) -> Expr {
+    let simple = match e {
+        Expr::Var(_) => true,
+        Expr::Prop(b, _) => matches!(**b, Expr::Var(_)),
+        _ => false,
+    };
     if let Some(it) = items
         .iter()
-        .find(|i| i.expr == *e && !i.expr.has_aggregate())
+        .find(|i| simple && i.expr == *e && !i.expr.has_aggregate())
     {
         return Expr::Var(it.name.clone());
     }
