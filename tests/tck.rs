@@ -460,11 +460,18 @@ fn effects(a: &Snapshot, b: &Snapshot, stats: Option<&QueryStats>) -> BTreeMap<S
         }
     };
     match stats {
-        Some(s) => {
+        Some(s)
+            if a.nodes.len() + s.nodes_created == b.nodes.len() + s.nodes_deleted
+                && a.rels.len() + s.relationships_created
+                    == b.rels.len() + s.relationships_deleted =>
+        {
             put("+nodes", s.nodes_created);
             put("-nodes", s.nodes_deleted);
             put("+relationships", s.relationships_created);
             put("-relationships", s.relationships_deleted);
+        }
+        Some(_) => {
+            put("engine statistics disagree with the graph", 1);
         }
         None => {
             put("+nodes", b.nodes.difference(&a.nodes).count());
