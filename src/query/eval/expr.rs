@@ -323,6 +323,45 @@ impl Eval<'_> {
                 pattern: parts,
                 filter,
             } => Value::Bool(pattern::exists(self, row, parts, filter.as_deref())?),
+            Expr::MapProjection(var, items) => {
+                let base = match row.get(var) {
+                    Some(v) => v.clone(),
+                    None => {
+                        return Err(QueryError::semantic(
+                            SemanticKind::UndefinedVariable,
+                            format!("variable `{var}` is not defined"),
+                        ));
+                    }
+                };
+                if base.is_null() {
+                    return Ok(Value::Null);
+                }
+                let mut m = BTreeMap::new();
+                for it in items {
+                    match it {
+                        MapItem::All => {
+                            if let Value::Map(all) = self.call(
+                                row,
+                                "properties",
+                                false,
+                                std::slice::from_ref(&Expr::Var(var.clone())),
+                            )? {
+                                m.extend(all);
+                            }
+                        }
+                        MapItem::Prop(k) => {
+                            m.insert(k.clone(), self.property(&base, k)?);
+                        }
+                        MapItem::Literal(k, e) => {
+                            m.insert(k.clone(), self.eval(row, e)?);
+                        }
+                        MapItem::Var(v) => {
+                            m.insert(v.clone(), self.eval(row, &Expr::Var(v.clone()))?);
+                        }
+                    }
+                }
+                Value::Map(m)
+            }
             Expr::ExistsQuery(q) => {
                 Value::Bool(crate::query::exec::subquery_has_rows(self, q, row)?)
             }

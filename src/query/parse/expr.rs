@@ -392,6 +392,39 @@ impl Builder<'_> {
                 }
             }
             Rule::variable => Expr::Var(name_of(&p)),
+            Rule::map_projection => {
+                let mut var = String::new();
+                let mut items = Vec::new();
+                for x in inner {
+                    match x.as_rule() {
+                        Rule::variable => var = name_of(&x),
+                        Rule::mp_item => {
+                            let Some(y) = x.into_inner().next() else {
+                                continue;
+                            };
+                            items.push(match y.as_rule() {
+                                Rule::mp_all => MapItem::All,
+                                Rule::mp_prop => MapItem::Prop(
+                                    y.into_inner()
+                                        .next()
+                                        .map(|k| name_of(&k))
+                                        .unwrap_or_default(),
+                                ),
+                                Rule::mp_literal => {
+                                    let mut it = y.into_inner();
+                                    let (Some(k), Some(e)) = (it.next(), it.next()) else {
+                                        continue;
+                                    };
+                                    MapItem::Literal(name_of(&k), self.expr(e)?)
+                                }
+                                _ => MapItem::Var(name_of(&y)),
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+                Expr::MapProjection(var, items)
+            }
             _ => return Err(self.err(&p, "expected an expression")),
         })
     }
