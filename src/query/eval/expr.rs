@@ -477,9 +477,6 @@ impl Eval<'_> {
             BinOp::And => {
                 let l = truth(&self.eval(row, a)?)?;
                 if l == Some(false) {
-                    // Still type-check the right side lazily: short-circuit like the reference.
-                    let r = truth(&self.eval(row, b)?)?;
-                    let _ = r;
                     return Ok(Value::Bool(false));
                 }
                 let r = truth(&self.eval(row, b)?)?;
@@ -615,8 +612,24 @@ fn number_text(v: &Value) -> String {
 }
 
 fn bad_types(op: BinOp, l: &Value, r: &Value) -> QueryError {
+    let sym = match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Mod => "%",
+        BinOp::Pow => "^",
+        BinOp::Regex => "=~",
+        BinOp::StartsWith => "STARTS WITH",
+        BinOp::EndsWith => "ENDS WITH",
+        BinOp::Contains => "CONTAINS",
+        BinOp::In => "IN",
+        BinOp::And => "AND",
+        BinOp::Or => "OR",
+        BinOp::Xor => "XOR",
+    };
     QueryError::type_error(format!(
-        "cannot apply {op:?} to {} and {}",
+        "cannot compute {} {sym} {}",
         l.type_name(),
         r.type_name()
     ))
