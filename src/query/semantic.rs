@@ -860,6 +860,18 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
                 patterns: ctx.patterns || name == "exists",
             };
             for a in args {
+                let mut random = false;
+                a.walk(&mut |x| {
+                    if matches!(x, Expr::Func { name, .. } if name == "rand") {
+                        random = true;
+                    }
+                });
+                if agg && random {
+                    return Err(err(
+                        K::InvalidArgumentType,
+                        "random functions cannot be used inside aggregates",
+                    ));
+                }
                 if agg && a.has_aggregate() {
                     return Err(err(
                         K::InvalidAggregation,
