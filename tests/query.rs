@@ -450,3 +450,30 @@ fn map_projections() {
     };
     assert_eq!(m.len(), 3);
 }
+
+#[test]
+fn count_and_exists_subqueries() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "MATCH (c:Country)
+         RETURN c.name AS country, COUNT { (p:Person)-[:HOLDS_OFFICE]->(c) } AS holders,
+                EXISTS { MATCH (p:Person)-[:HOLDS_OFFICE]->(c) WHERE p.name STARTS WITH 'Lea' RETURN p } AS lea
+         ORDER BY country",
+    );
+    assert_eq!(
+        r.rows,
+        vec![
+            vec![
+                Value::String("Norland".into()),
+                Value::Int(2),
+                Value::Bool(true)
+            ],
+            vec![
+                Value::String("Sudmark".into()),
+                Value::Int(1),
+                Value::Bool(false)
+            ],
+        ]
+    );
+}

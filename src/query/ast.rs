@@ -279,6 +279,8 @@ pub enum Expr {
     },
     /// `EXISTS { MATCH ... RETURN ... }`: a read-only subquery that yields at least one row.
     ExistsQuery(Box<SingleQuery>),
+    /// `COUNT { ... }`: the number of rows a read-only subquery yields.
+    CountQuery(Box<SingleQuery>),
     /// A pattern used as a predicate (or, with shortestPath, as a path value).
     PatternPred(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),

@@ -660,7 +660,7 @@ fn static_type(scope: &Scope, e: &Expr) -> T {
             Value::Map(_) => T::Map,
             _ => T::Unknown,
         },
-        Expr::BigInt(_) => T::Int,
+        Expr::BigInt(_) | Expr::CountQuery(_) => T::Int,
         Expr::List(_) | Expr::ListComp { .. } | Expr::PatternComp { .. } => T::List,
         Expr::Map(_) | Expr::MapProjection(..) => T::Map,
         Expr::Var(v) => match scope.get(v) {
@@ -1010,7 +1010,9 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
             }
             Ok(())
         }
-        Expr::ExistsQuery(q) => check_query_in(q, scope.clone(), true).map(|_| ()),
+        Expr::ExistsQuery(q) | Expr::CountQuery(q) => {
+            check_query_in(q, scope.clone(), true).map(|_| ())
+        }
         Expr::MapProjection(var, items) => {
             var_defined(scope, var)?;
             match scope.get(var) {

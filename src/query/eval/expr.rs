@@ -362,6 +362,9 @@ impl Eval<'_> {
                 }
                 Value::Map(m)
             }
+            Expr::CountQuery(q) => {
+                Value::Int(crate::query::exec::subquery_rows(self, q, row)? as i64)
+            }
             Expr::ExistsQuery(q) => {
                 Value::Bool(crate::query::exec::subquery_has_rows(self, q, row)?)
             }

@@ -218,6 +218,27 @@ impl Builder<'_> {
             }
             Rule::parameter => Expr::Param(p.as_str().trim_start_matches('$').to_string()),
             Rule::count_star => Expr::CountStar,
+            Rule::count_subquery => {
+                let mut pattern = Vec::new();
+                let mut filter = None;
+                for x in inner {
+                    match x.as_rule() {
+                        Rule::pattern => pattern = self.pattern(x)?,
+                        Rule::where_clause => filter = Some(self.where_clause(x)?),
+                        Rule::single_query => {
+                            return Ok(Expr::CountQuery(Box::new(self.single_query(x)?)));
+                        }
+                        _ => {}
+                    }
+                }
+                Expr::CountQuery(Box::new(SingleQuery {
+                    clauses: vec![Clause::Match {
+                        optional: false,
+                        pattern,
+                        filter,
+                    }],
+                }))
+            }
             Rule::case_expr => {
                 let mut subject = None;
                 let mut whens = Vec::new();
