@@ -477,3 +477,22 @@ fn count_and_exists_subqueries() {
         ]
     );
 }
+
+#[test]
+fn list_building_is_bounded() {
+    let mut g = Graph::new();
+    let e = query::execute(
+        &mut g,
+        "RETURN size([x IN range(1, 999999) | [y IN range(1, 999999) | y]]) AS n",
+        &Params::new(),
+        &Limits::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        e,
+        QueryError::Runtime {
+            kind: RuntimeKind::RowLimit,
+            ..
+        }
+    ));
+}

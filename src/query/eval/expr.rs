@@ -197,6 +197,7 @@ impl Eval<'_> {
                 let mut scope = row.clone();
                 let mut out = Vec::new();
                 for item in items {
+                    self.charge(1)?;
                     scope.insert(var.clone(), item.clone());
                     if let Some(p) = pred
                         && truth(&self.eval(&scope, p)?)? != Some(true)
@@ -229,6 +230,7 @@ impl Eval<'_> {
                 let mut scope = row.clone();
                 let (mut trues, mut falses, mut nulls) = (0usize, 0usize, 0usize);
                 for item in items {
+                    self.charge(1)?;
                     scope.insert(var.clone(), item);
                     let t = match pred {
                         Some(p) => truth(&self.eval(&scope, p)?)?,
@@ -300,6 +302,7 @@ impl Eval<'_> {
                 };
                 let mut scope = row.clone();
                 for item in items {
+                    self.charge(1)?;
                     scope.insert(acc.clone(), accv);
                     scope.insert(var.clone(), item);
                     accv = self.eval(&scope, expr)?;
@@ -382,6 +385,7 @@ impl Eval<'_> {
                 let rows = pattern::match_parts(self, row, std::slice::from_ref(&part))?;
                 let mut out = Vec::new();
                 for r in rows {
+                    self.charge(1)?;
                     if let Some(p) = pred
                         && truth(&self.eval(&r, p)?)? != Some(true)
                     {
@@ -506,7 +510,11 @@ impl Eval<'_> {
         }
         let l = self.eval(row, a)?;
         let r = self.eval(row, b)?;
-        binary_values(op, &l, &r)
+        let v = binary_values(op, &l, &r)?;
+        if let Value::List(items) = &v {
+            self.charge(items.len())?;
+        }
+        Ok(v)
     }
 }
 

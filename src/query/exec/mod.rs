@@ -32,6 +32,7 @@ impl<'a> Cx<'a> {
             params: self.params,
             limits: self.limits,
             deadline: self.deadline,
+            built: std::cell::Cell::new(0),
         }
     }
 }
