@@ -101,7 +101,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Build { inputs, output } => build(&inputs, &output),
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
-            repl::run(g)?;
+            let file = inputs.iter().find(|p| inputs::is_graph_file(p)).cloned();
+            repl::run_with(
+                g,
+                repl::Options {
+                    file,
+                    ..Default::default()
+                },
+            )?;
             Ok(())
         }
         Command::Query {
@@ -119,7 +126,9 @@ fn run(cli: Cli) -> Result<()> {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
             let (g, _) = inputs::open(&inputs)?;
-            anyhow::bail!("no entity named {name:?} among {} nodes", g.node_count())
+            let dossier = repl::dossier::dossier(&g, &name)?;
+            println!("{}", dossier.render(repl::style::color_wanted()));
+            Ok(())
         }
     }
 }
@@ -146,14 +155,19 @@ fn build(inputs: &[PathBuf], output: &PathBuf) -> Result<()> {
     Ok(())
 }
 
-fn run_query(inputs: &[PathBuf], text: &str, _format: OutputFormat) -> Result<()> {
+fn run_query(inputs: &[PathBuf], text: &str, format: OutputFormat) -> Result<()> {
     let (mut g, _) = inputs::open(inputs)?;
-    let result = query::execute(&mut g, text, &Default::default(), &Default::default())?;
-    println!("{}", result.columns.join("\t"));
-    for row in &result.rows {
-        let cells: Vec<String> = row.iter().map(|v| format!("{v:?}")).collect();
-        println!("{}", cells.join("\t"));
-    }
+    let result = query::execute(&mut g, text, &Default::default(), &Default::default())
+        .map_err(|e| anyhow::anyhow!("{}", repl::render::query_error(text, &e, false)))?;
+    let opts = repl::render::RenderOptions {
+        format: match format {
+            OutputFormat::Table => repl::render::OutputFormat::Table,
+            OutputFormat::Json => repl::render::OutputFormat::Json,
+            OutputFormat::Csv => repl::render::OutputFormat::Csv,
+        },
+        ..Default::default()
+    };
+    println!("{}", repl::render::render_result(&g, &result, &opts)?);
     Ok(())
 }
 
