@@ -42,6 +42,12 @@ enum Command {
         query: String,
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
+        /// A query parameter, `name=value` (value as a literal: 42, 'text', [1, 2]; else text).
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Stop the query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+        timeout: f64,
     },
     /// Write the graph, or the part a query returns, in another tool's format.
     Export {
@@ -89,11 +95,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`newsgraph export ... | head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.to_string().contains("Broken pipe")
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -115,7 +131,9 @@ fn run(cli: Cli) -> Result<()> {
             inputs,
             query,
             format,
-        } => run_query(&inputs, &query, format),
+            params,
+            timeout,
+        } => run_query(&inputs, &query, format, &params, timeout),
         Command::Export {
             inputs,
             format,
@@ -133,7 +151,7 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(inputs: &[PathBuf], output: &PathBuf) -> Result<()> {
+fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
     let started = Instant::now();
     let (g, report) = inputs::open(inputs)?;
     graph::save(&g, output)?;
@@ -155,10 +173,28 @@ fn build(inputs: &[PathBuf], output: &PathBuf) -> Result<()> {
     Ok(())
 }
 
-fn run_query(inputs: &[PathBuf], text: &str, format: OutputFormat) -> Result<()> {
+fn run_query(
+    inputs: &[PathBuf],
+    text: &str,
+    format: OutputFormat,
+    param_args: &[String],
+    timeout: f64,
+) -> Result<()> {
+    let mut params = query::Params::new();
+    for p in param_args {
+        let (name, value) = query::render::parse_param(p)
+            .with_context(|| format!("--param {p:?}: expected NAME=VALUE"))?;
+        params.insert(name, value);
+    }
+    if !(timeout.is_finite() && timeout > 0.0) {
+        anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    let limits = query::Limits {
+        timeout: std::time::Duration::from_secs_f64(timeout),
+        ..Default::default()
+    };
     let (mut g, _) = inputs::open(inputs)?;
-    let result = query::execute(&mut g, text, &Default::default(), &Default::default())
-        .map_err(|e| anyhow::anyhow!("{}", repl::render::query_error(text, &e, false)))?;
+    let result = query::execute(&mut g, text, &params, &limits)?;
     let opts = repl::render::RenderOptions {
         format: match format {
             OutputFormat::Table => repl::render::OutputFormat::Table,
@@ -168,6 +204,12 @@ fn run_query(inputs: &[PathBuf], text: &str, format: OutputFormat) -> Result<()>
         ..Default::default()
     };
     println!("{}", repl::render::render_result(&g, &result, &opts)?);
+    if matches!(format, OutputFormat::Table) {
+        println!("{}", repl::render::footer(result.rows.len(), None));
+    }
+    if !result.stats.is_empty() {
+        eprintln!("{}", query::render::stats_line(&result.stats));
+    }
     Ok(())
 }
 

@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use std::str::FromStr;
 use std::time::Duration;
 use thiserror::Error;
-use unicode_width::UnicodeWidthStr;
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -332,9 +331,10 @@ fn props_json(
         .collect()
 }
 
-/// The result as a JSON array with one object per row, one row per line.
+/// The result as JSON, `{"columns": [...], "rows": [{column: value, ...}, ...]}`, one row a line.
 fn json(g: &Graph, result: &QueryResult) -> String {
-    let mut out = String::from("[");
+    let columns = serde_json::Value::from(result.columns.clone());
+    let mut out = format!("{{\"columns\": {columns}, \"rows\": [");
     for (i, row) in result.rows.iter().enumerate() {
         let obj: serde_json::Map<String, serde_json::Value> = result
             .columns
@@ -345,7 +345,7 @@ fn json(g: &Graph, result: &QueryResult) -> String {
         out.push_str(if i == 0 { "\n  " } else { ",\n  " });
         out.push_str(&serde_json::Value::Object(obj).to_string());
     }
-    out.push_str(if result.rows.is_empty() { "]" } else { "\n]" });
+    out.push_str(if result.rows.is_empty() { "]}" } else { "\n]}" });
     out
 }
 
@@ -362,29 +362,19 @@ fn csv_text(g: &Graph, result: &QueryResult) -> Result<String, RenderError> {
     Ok(text.trim_end_matches('\n').to_string())
 }
 
-/// A query error for people: the message and, for errors with a position, the query line with a
-/// caret under the offending column.
-pub fn query_error(query: &str, err: &QueryError, color: bool) -> String {
-    let message = err.to_string();
-    let located = match err {
-        QueryError::Syntax { line, column, .. } => Some((*line, *column)),
-        _ => None,
-    };
-    let mut out = paint_if(color, Style::Error, &message);
-    // An error whose message already shows the line and caret is printed as it is.
-    if message.contains('\n') {
-        return out;
-    }
-    if let Some((line, column)) = located
-        && let Some(text) = query.lines().nth(line.saturating_sub(1))
-    {
-        let before: String = text.chars().take(column.saturating_sub(1)).collect();
-        let pad = " ".repeat(UnicodeWidthStr::width(before.as_str()));
-        let _ = write!(
-            out,
-            "\n  {text}\n  {pad}{}",
-            paint_if(color, Style::Error, "^")
-        );
+/// A query error for people: the message (red on a terminal) and, for syntax errors, the query
+/// line with a caret under the offending column (the error's own snippet).
+pub fn query_error(err: &QueryError, color: bool) -> String {
+    let text = err.to_string();
+    let mut lines = text.lines();
+    let mut out = paint_if(color, Style::Error, lines.next().unwrap_or_default());
+    for l in lines {
+        out.push('\n');
+        if l.trim() == "^" {
+            out.push_str(&paint_if(color, Style::Error, l));
+        } else {
+            out.push_str(l);
+        }
     }
     out
 }
@@ -393,6 +383,7 @@ pub fn query_error(query: &str, err: &QueryError, color: bool) -> String {
 mod tests {
     use super::*;
     use crate::graph::{Edge, Node};
+    use unicode_width::UnicodeWidthStr;
 
     fn graph() -> (Graph, NodeId, NodeId, EdgeId) {
         let mut g = Graph::new();
@@ -416,6 +407,7 @@ mod tests {
         QueryResult {
             columns: vec!["who".into(), "what".into()],
             rows: g_vals,
+            ..Default::default()
         }
     }
 
@@ -469,9 +461,11 @@ mod tests {
         };
         let text = render_result(&g, &res, &opts).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(parsed[0]["who"]["labels"][0], "Person");
-        assert_eq!(parsed[0]["who"]["properties"]["name"], "Lee Jae Myung");
-        assert_eq!(parsed[0]["what"]["type"], "HOLDS_OFFICE");
+        assert_eq!(parsed["columns"][1], "what");
+        let row = &parsed["rows"][0];
+        assert_eq!(row["who"]["labels"][0], "Person");
+        assert_eq!(row["who"]["properties"]["name"], "Lee Jae Myung");
+        assert_eq!(row["what"]["type"], "HOLDS_OFFICE");
         let res = result(vec![vec![Value::String("a, \"b\"".into()), Value::Int(1)]]);
         let opts = RenderOptions {
             format: OutputFormat::Csv,
@@ -498,12 +492,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_get_a_caret_under_the_column() {
-        let err = QueryError::Syntax {
-            line: 2,
-            column: 8,
-            message: "expected a pattern".into(),
-        };
-        let text = query_error("MATCH (n)\nRETURN ,n", &err, false);
+        let q = "MATCH (n)\nRETURN ,n";
+        let err = QueryError::syntax_at(q, q.find(',').unwrap(), "expected an expression");
+        let text = query_error(&err, false);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[1], "  RETURN ,n");
         assert_eq!(lines[2], "         ^");

@@ -156,7 +156,13 @@ impl Session {
                 if self.cancel.swap(false, Ordering::SeqCst) {
                     text.push_str("\n(Ctrl-C arrived after the query had finished)");
                 }
-                let footer = render::footer(res.rows.len(), self.timing.then_some(elapsed));
+                let mut footer = render::footer(res.rows.len(), self.timing.then_some(elapsed));
+                if !res.stats.is_empty() {
+                    footer = format!("{}; {footer}", query::render::stats_line(&res.stats));
+                }
+                if res.columns.is_empty() {
+                    text.clear();
+                }
                 if !text.is_empty() {
                     text.push('\n');
                 }
@@ -164,7 +170,7 @@ impl Session {
                 self.last = Some(res);
                 (text, true, changed)
             }
-            Err(e) => (render::query_error(q, &e, self.color), false, changed),
+            Err(e) => (render::query_error(&e, self.color), false, changed),
         }
     }
 
@@ -374,7 +380,7 @@ impl Session {
             Some(q) => {
                 let q = q.trim().trim_end_matches(';');
                 let res = query::execute(&mut self.graph, q, &self.params, &self.limits)
-                    .map_err(|e| render::query_error(q, &e, self.color))?;
+                    .map_err(|e| render::query_error(&e, self.color))?;
                 let sub = Subgraph::from_result(&self.graph, &res);
                 self.last = Some(res);
                 Some(sub)
@@ -472,31 +478,13 @@ pub fn statements(input: &str) -> Vec<String> {
         .collect()
 }
 
-/// A parameter value: JSON (`42`, `"a"`, `[1, 2]`, `{"k": 1}`), a single-quoted string, or bare
-/// text (taken as a string).
+/// A parameter value: a literal of the query language (`42`, `'text'`, `[1, 2]`, `{k: 1}`), or
+/// else the text itself as a string.
 pub fn parse_literal(text: &str) -> Value {
     let t = text.trim();
-    if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
-        return Value::String(t[1..t.len() - 1].replace("\\'", "'"));
-    }
-    match serde_json::from_str::<serde_json::Value>(t) {
-        Ok(j) => from_prop(&graph::Value::from_json(&j)),
-        Err(_) => Value::String(t.to_string()),
-    }
-}
-
-fn from_prop(v: &graph::Value) -> Value {
-    match v {
-        graph::Value::Null => Value::Null,
-        graph::Value::Bool(b) => Value::Bool(*b),
-        graph::Value::Int(i) => Value::Int(*i),
-        graph::Value::Float(f) => Value::Float(*f),
-        graph::Value::String(s) => Value::String(s.clone()),
-        graph::Value::List(l) => Value::List(l.iter().map(from_prop).collect()),
-        graph::Value::Map(m) => {
-            Value::Map(m.iter().map(|(k, v)| (k.clone(), from_prop(v))).collect())
-        }
-    }
+    query::render::parse_param(&format!("p={t}"))
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| Value::String(t.to_string()))
 }
 
 #[cfg(test)]
@@ -519,6 +507,56 @@ mod tests {
         let mut s = Session::new(g, None);
         s.timing = false;
         s
+    }
+
+    #[test]
+    fn queries_print_a_table_then_the_row_count() {
+        let mut s = session();
+        s.width = Some(80);
+        let r = s.handle("MATCH (p:Person)-[h:HOLDS_OFFICE]->(c)\nRETURN p, h.title, c.name;");
+        assert!(
+            r.text.contains("(:Person {name: \"Ana Ruiz\"})"),
+            "{}",
+            r.text
+        );
+        assert!(r.text.contains("Minister"), "{}", r.text);
+        assert!(r.text.ends_with("\n1 row"), "{}", r.text);
+        assert!(!r.vocab_changed);
+        s.timing = true;
+        let r = s.handle("MATCH (n) RETURN n.name AS name ORDER BY name;");
+        let last = r.text.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("2 rows, ") && last.ends_with(" ms"),
+            "{last}"
+        );
+        s.timing = false;
+        assert_eq!(s.handle(":format csv").text, "results as csv");
+        assert_eq!(
+            s.handle("MATCH (n) RETURN n.name AS name ORDER BY name;")
+                .text,
+            "name\nAna Ruiz\nChile\n2 rows"
+        );
+    }
+
+    #[test]
+    fn errors_show_a_caret_and_later_statements_do_not_run() {
+        let mut s = session();
+        let r = s.handle("MATCH (p:Person RETURN p; CREATE (:X);");
+        let lines: Vec<&str> = r.text.lines().collect();
+        assert!(lines[0].starts_with("syntax error at line 1"), "{}", r.text);
+        assert!(lines.iter().any(|l| l.trim() == "^"), "{}", r.text);
+        assert!(s.graph.nodes_with_label("X").is_empty());
+    }
+
+    #[test]
+    fn updates_report_changes_and_refresh_completion() {
+        let mut s = session();
+        s.handle(":param who 'Bo Lind'");
+        let r = s.handle("CREATE (:Person {name: $who});");
+        assert!(r.text.contains("1 node created"), "{}", r.text);
+        assert!(r.vocab_changed);
+        assert!(s.graph.dirty);
+        assert_eq!(s.graph.nodes_named("bo lind").len(), 1);
     }
 
     #[test]
