@@ -24,7 +24,7 @@ use rustyline::{
     ColorMode, CompletionType, Config, Editor, EventHandler, KeyCode, KeyEvent, Modifiers,
 };
 use session::{Action, Session};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use thiserror::Error;
@@ -145,7 +145,7 @@ pub fn run_with(graph: Graph, opts: Options) -> Result<(), ReplError> {
             Action::Continue => {}
             Action::Quit => break,
             Action::ConfirmQuit => {
-                if confirm_quit(&mut rl, &mut session)? {
+                if confirm_quit(&mut session) {
                     break;
                 }
             }
@@ -157,53 +157,57 @@ pub fn run_with(graph: Graph, opts: Options) -> Result<(), ReplError> {
     Ok(())
 }
 
+/// Reads one answer line from standard input (the terminal is in its normal mode between
+/// line edits, so Enter ends the answer whatever it is). `None` at end of input.
+fn ask(question: &str) -> Option<String> {
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    match std::io::stdin().read_line(&mut answer) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(answer.trim().to_string()),
+    }
+}
+
 /// Asks whether to save before leaving; returns whether to leave.
-fn confirm_quit(
-    rl: &mut Editor<ReplHelper, DefaultHistory>,
-    session: &mut Session,
-) -> Result<bool, ReplError> {
+fn confirm_quit(session: &mut Session) -> bool {
     let target = session
         .file
         .as_ref()
         .map_or(String::new(), |f| format!(" to {}", f.display()));
     loop {
-        let answer = match rl.readline(&format!(
+        let Some(answer) = ask(&format!(
             "The graph has unsaved changes. Save{target} before leaving? [y]es, [n]o, [c]ancel: "
-        )) {
-            Ok(a) => a.trim().to_ascii_lowercase(),
-            Err(ReadlineError::Interrupted) => return Ok(false),
-            Err(ReadlineError::Eof) => "n".into(),
-            Err(e) => return Err(e.into()),
+        )) else {
+            println!("\nleaving without saving (no more input)");
+            return true;
         };
-        match answer.as_str() {
+        match answer.to_ascii_lowercase().as_str() {
             "y" | "yes" => {
                 let file = if session.file.is_none() {
-                    match rl.readline("Save to file: ") {
-                        Ok(f) if !f.trim().is_empty() => Some(PathBuf::from(f.trim())),
-                        Ok(_) | Err(ReadlineError::Interrupted) | Err(ReadlineError::Eof) => {
-                            return Ok(false);
-                        }
-                        Err(e) => return Err(e.into()),
+                    match ask("Save to file: ") {
+                        Some(f) if !f.is_empty() => Some(PathBuf::from(f)),
+                        _ => return false,
                     }
                 } else {
                     None
                 };
-                match session.save(file) {
+                return match session.save(file) {
                     Ok(msg) => {
                         println!("{msg}");
-                        return Ok(true);
+                        true
                     }
                     Err(e) => {
                         println!(
                             "{}",
                             style::paint_if(session.color, style::Style::Error, &e)
                         );
-                        return Ok(false);
+                        false
                     }
-                }
+                };
             }
-            "n" | "no" => return Ok(true),
-            "c" | "cancel" | "" => return Ok(false),
+            "n" | "no" => return true,
+            "c" | "cancel" | "" => return false,
             _ => continue,
         }
     }
