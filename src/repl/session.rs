@@ -4,7 +4,7 @@
 use super::commands::{self, Command, Render, UnsavedPolicy};
 use super::render::{self, OutputFormat, RenderOptions};
 use super::style::{Style, paint_if};
-use super::{dossier, help, path_explain, scan, summary};
+use super::{dossier, explain, help, path_explain, scan, summary};
 use crate::export::{self, Format, Subgraph};
 use crate::graph::{self, Graph};
 use crate::query::{self, Limits, Params, QueryResult, Value};
@@ -220,8 +220,10 @@ impl Session {
             Command::Param(arg) => Reply::text(self.param(arg)),
             Command::Explain(q) => {
                 let q = q.trim().trim_end_matches(';');
-                let (text, _, _) = self.run_query(&format!("EXPLAIN {q}"));
-                Reply::text(text)
+                match explain::explain(&self.graph, q) {
+                    Ok(plan) => Reply::text(plan),
+                    Err(e) => Reply::text(render::query_error(&e, self.color)),
+                }
             }
             Command::Format(f) => {
                 self.format = f;
