@@ -44,17 +44,7 @@ enum Command {
         format: OutputFormat,
     },
     /// Write the graph, or the part a query returns, in another tool's format.
-    Export {
-        inputs: Vec<PathBuf>,
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// Output file (standard output when absent).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Export only the nodes, relationships and paths this query returns.
-        #[arg(long)]
-        query: Option<String>,
-    },
+    Export(ExportArgs),
     /// Print the dossier of one entity.
     Show {
         /// Inputs, then the entity's name as the last argument.
@@ -70,7 +60,38 @@ enum OutputFormat {
     Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(clap::Args)]
+struct ExportArgs {
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+    format: ExportFormat,
+    /// Output file (standard output when absent).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Export only the nodes, relationships and paths this query returns.
+    #[arg(long, conflicts_with = "around")]
+    query: Option<String>,
+    /// Export only the neighbourhood of the entity with this name or alias.
+    #[arg(long, value_name = "NAME")]
+    around: Option<String>,
+    /// Hops around the `--around` entity.
+    #[arg(long, default_value_t = 2, requires = "around")]
+    depth: usize,
+    /// DOT: group nodes into boxes by source document or by country.
+    #[arg(long, value_enum)]
+    cluster: Option<ClusterArg>,
+    /// DOT: layout direction.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = RankDirArg::LR)]
+    rankdir: RankDirArg,
+    /// DOT: leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// Render the DOT with Graphviz into this picture format (needs -o).
+    #[arg(long, value_enum, requires = "output")]
+    render: Option<RenderArg>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Dot,
     Jsonl,
@@ -83,6 +104,29 @@ impl From<ExportFormat> for Format {
             ExportFormat::Jsonl => Format::Jsonl,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClusterArg {
+    Document,
+    Country,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[allow(clippy::upper_case_acronyms)]
+#[value(rename_all = "UPPER")]
+enum RankDirArg {
+    LR,
+    TB,
+    RL,
+    BT,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RenderArg {
+    Svg,
+    Png,
+    Pdf,
 }
 
 fn main() -> ExitCode {
@@ -119,12 +163,7 @@ fn run(cli: Cli) -> Result<()> {
             query,
             format,
         } => run_query(&inputs, &query, format),
-        Command::Export {
-            inputs,
-            format,
-            output,
-            query,
-        } => run_export(&inputs, format.into(), output, query),
+        Command::Export(args) => run_export(args),
         Command::Show { mut args } => {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
@@ -167,32 +206,56 @@ fn run_query(inputs: &[PathBuf], text: &str, _format: OutputFormat) -> Result<()
     Ok(())
 }
 
-fn run_export(
-    inputs: &[PathBuf],
-    format: Format,
-    output: Option<PathBuf>,
-    query_text: Option<String>,
-) -> Result<()> {
-    let (mut g, _) = inputs::open(inputs)?;
-    let subset = match query_text {
-        Some(q) => {
-            let result = query::execute(&mut g, &q, &Default::default(), &Default::default())?;
+fn run_export(args: ExportArgs) -> Result<()> {
+    use export::render::RenderFormat;
+    let (mut g, _) = inputs::open(&args.inputs)?;
+    let subset = match (&args.query, &args.around) {
+        (Some(q), _) => {
+            let result = query::execute(&mut g, q, &Default::default(), &Default::default())?;
             Some(export::Subgraph::from_result(&g, &result))
         }
-        None => None,
+        (None, Some(name)) => Some(export::around(&g, name, args.depth)?),
+        (None, None) => None,
     };
-    match output {
+    let mut options = export::Options::default();
+    options.dot.legend = !args.no_legend;
+    options.dot.rankdir = match args.rankdir {
+        RankDirArg::LR => export::RankDir::LeftRight,
+        RankDirArg::TB => export::RankDir::TopBottom,
+        RankDirArg::RL => export::RankDir::RightLeft,
+        RankDirArg::BT => export::RankDir::BottomTop,
+    };
+    options.dot.cluster = args.cluster.map(|c| match c {
+        ClusterArg::Document => export::Cluster::Document,
+        ClusterArg::Country => export::Cluster::Country,
+    });
+    let format: Format = args.format.into();
+    if let (Some(render), Some(path)) = (args.render, &args.output) {
+        if args.format != ExportFormat::Dot {
+            anyhow::bail!("--render draws the DOT export; leave out --format or use --format dot");
+        }
+        let mut dot = Vec::new();
+        export::export_with(&g, subset.as_ref(), format, &options, &mut dot)?;
+        let picture = match render {
+            RenderArg::Svg => RenderFormat::Svg,
+            RenderArg::Png => RenderFormat::Png,
+            RenderArg::Pdf => RenderFormat::Pdf,
+        };
+        export::render::render(&dot, picture, path)?;
+        return Ok(());
+    }
+    match &args.output {
         Some(path) => {
             let mut f = std::io::BufWriter::new(
-                std::fs::File::create(&path).with_context(|| path.display().to_string())?,
+                std::fs::File::create(path).with_context(|| path.display().to_string())?,
             );
-            export::export(&g, subset.as_ref(), format, &mut f)?;
+            export::export_with(&g, subset.as_ref(), format, &options, &mut f)?;
             f.flush()?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            export::export(&g, subset.as_ref(), format, &mut lock)?;
+            export::export_with(&g, subset.as_ref(), format, &options, &mut lock)?;
         }
     }
     Ok(())
