@@ -45,6 +45,14 @@ enum Command {
     },
     /// Write the graph, or the part a query returns, in another tool's format.
     Export(ExportArgs),
+    /// Read a JSON Lines export (APOC shape) back into a saved graph.
+    Import {
+        /// The JSON Lines file.
+        input: PathBuf,
+        /// Where to save the graph.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Print the dossier of one entity.
     Show {
         /// Inputs, then the entity's name as the last argument.
@@ -164,6 +172,20 @@ fn run(cli: Cli) -> Result<()> {
             format,
         } => run_query(&inputs, &query, format),
         Command::Export(args) => run_export(args),
+        Command::Import { input, output } => {
+            let name = input.display().to_string();
+            let file = std::fs::File::open(&input).with_context(|| name.clone())?;
+            let g = export::import::read_jsonl(std::io::BufReader::new(file), &name)?;
+            graph::save(&g, &output)?;
+            println!(
+                "imported {} nodes, {} relationships, {} documents; saved to {}",
+                g.node_count(),
+                g.edge_count(),
+                g.documents().len(),
+                output.display()
+            );
+            Ok(())
+        }
         Command::Show { mut args } => {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();

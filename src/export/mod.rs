@@ -8,6 +8,7 @@ use thiserror::Error;
 pub mod around;
 pub mod describe;
 pub mod dot;
+pub mod import;
 pub mod jsonl;
 pub mod render;
 
