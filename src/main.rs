@@ -103,6 +103,7 @@ struct ExportArgs {
 enum ExportFormat {
     Dot,
     Jsonl,
+    Graphml,
 }
 
 impl From<ExportFormat> for Format {
@@ -110,6 +111,7 @@ impl From<ExportFormat> for Format {
         match f {
             ExportFormat::Dot => Format::Dot,
             ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::Graphml => Format::Graphml,
         }
     }
 }

@@ -8,6 +8,8 @@ use thiserror::Error;
 pub mod around;
 pub mod describe;
 pub mod dot;
+pub mod flat;
+pub mod graphml;
 pub mod import;
 pub mod jsonl;
 pub mod render;
@@ -22,6 +24,8 @@ pub enum Format {
     Dot,
     /// JSON Lines in the shape of Neo4j's APOC export.
     Jsonl,
+    /// GraphML with typed keys.
+    Graphml,
 }
 
 /// Options that change how a format is written (formats ignore options that are not theirs).
@@ -79,6 +83,7 @@ pub fn export_with(
     match format {
         Format::Jsonl => jsonl::write(graph, subset, out),
         Format::Dot => dot::write(graph, subset, &options.dot, out),
+        Format::Graphml => graphml::write(graph, subset, out),
     }
 }
 
