@@ -42,6 +42,12 @@ enum Command {
         query: String,
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
+        /// A query parameter, `name=value` (value as a literal: 42, 'text', [1, 2]; else text).
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Stop the query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+        timeout: f64,
     },
     /// Write the graph, or the part a query returns, in another tool's format.
     Export(ExportArgs),
@@ -172,7 +178,9 @@ fn run(cli: Cli) -> Result<()> {
             inputs,
             query,
             format,
-        } => run_query(&inputs, &query, format),
+            params,
+            timeout,
+        } => run_query(&inputs, &query, format, &params, timeout),
         Command::Export(args) => run_export(args),
         Command::Import { input, output } => {
             let name = input.display().to_string();
@@ -219,13 +227,32 @@ fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
-fn run_query(inputs: &[PathBuf], text: &str, _format: OutputFormat) -> Result<()> {
+fn run_query(
+    inputs: &[PathBuf],
+    text: &str,
+    format: OutputFormat,
+    param_args: &[String],
+    timeout: f64,
+) -> Result<()> {
+    let mut params = query::Params::new();
+    for p in param_args {
+        let (name, value) = query::render::parse_param(p)
+            .with_context(|| format!("--param {p:?}: expected NAME=VALUE"))?;
+        params.insert(name, value);
+    }
+    if !(timeout.is_finite() && timeout > 0.0) {
+        anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    let limits = query::Limits {
+        timeout: std::time::Duration::from_secs_f64(timeout),
+        ..Default::default()
+    };
     let (mut g, _) = inputs::open(inputs)?;
-    let result = query::execute(&mut g, text, &Default::default(), &Default::default())?;
-    println!("{}", result.columns.join("\t"));
-    for row in &result.rows {
-        let cells: Vec<String> = row.iter().map(|v| format!("{v:?}")).collect();
-        println!("{}", cells.join("\t"));
+    let result = query::execute(&mut g, text, &params, &limits)?;
+    match format {
+        OutputFormat::Table => print!("{}", query::render::table(&g, &result)),
+        OutputFormat::Json => println!("{}", query::render::json(&g, &result)),
+        OutputFormat::Csv => print!("{}", query::render::csv(&g, &result)?),
     }
     Ok(())
 }
