@@ -110,6 +110,7 @@ enum ExportFormat {
     Dot,
     Jsonl,
     Graphml,
+    Csv,
 }
 
 impl From<ExportFormat> for Format {
@@ -118,6 +119,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Dot => Format::Dot,
             ExportFormat::Jsonl => Format::Jsonl,
             ExportFormat::Graphml => Format::Graphml,
+            ExportFormat::Csv => Format::Csv,
         }
     }
 }
@@ -296,6 +298,10 @@ fn run_export(args: ExportArgs) -> Result<()> {
         return Ok(());
     }
     match &args.output {
+        Some(dir) if format == Format::Csv => {
+            let files = export::csv::write_dir(&g, subset.as_ref(), dir)?;
+            eprintln!("wrote {} files to {}", files.len(), dir.display());
+        }
         Some(path) => {
             let mut f = std::io::BufWriter::new(
                 std::fs::File::create(path).with_context(|| path.display().to_string())?,

@@ -6,6 +6,7 @@ use std::io::Write;
 use thiserror::Error;
 
 pub mod around;
+pub mod csv;
 pub mod describe;
 pub mod dot;
 pub mod flat;
@@ -26,6 +27,8 @@ pub enum Format {
     Jsonl,
     /// GraphML with typed keys.
     Graphml,
+    /// CSV files for neo4j-admin and Kuzu (a folder: see [`csv::write_dir`]).
+    Csv,
 }
 
 /// Options that change how a format is written (formats ignore options that are not theirs).
@@ -46,6 +49,14 @@ pub struct Subgraph {
 pub enum ExportError {
     #[error("write failed: {0}")]
     Io(#[from] std::io::Error),
+    #[error("{path}: {source}")]
+    File {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("CSV export writes one file per label and type: give a folder with -o DIR")]
+    NeedsDirectory,
     #[error(
         "no node is named {0:?} (names and aliases are matched ignoring case, dots and hyphens)"
     )]
@@ -84,6 +95,7 @@ pub fn export_with(
         Format::Jsonl => jsonl::write(graph, subset, out),
         Format::Dot => dot::write(graph, subset, &options.dot, out),
         Format::Graphml => graphml::write(graph, subset, out),
+        Format::Csv => Err(ExportError::NeedsDirectory),
     }
 }
 
