@@ -396,7 +396,11 @@ impl Session {
             return Err("the result has no nodes, relationships or paths to draw (RETURN them, e.g. RETURN p, r, c)".into());
         }
         let what = match &subset {
-            Some(s) => format!("{} nodes, {} relationships", s.nodes.len(), s.edges.len()),
+            Some(s) => format!(
+                "{}, {}",
+                plural(s.nodes.len(), "node"),
+                plural(s.edges.len(), "relationship")
+            ),
             None => "the whole graph".into(),
         };
         let mut buf = Vec::new();
@@ -453,6 +457,14 @@ impl Session {
                 format!("${k} = {shown}")
             }
         }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
@@ -559,6 +571,47 @@ mod tests {
         assert!(r.vocab_changed);
         assert!(s.graph.dirty);
         assert_eq!(s.graph.nodes_named("bo lind").len(), 1);
+    }
+
+    #[test]
+    fn dot_writes_the_last_result_or_a_query() {
+        let mut s = session();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.dot");
+        s.handle("MATCH (p:Person)-[h]->(c) RETURN p, h, c;");
+        let r = s.handle(&format!(":dot {}", file.display()));
+        assert!(
+            r.text.starts_with("wrote 2 nodes, 1 relationship"),
+            "{}",
+            r.text
+        );
+        let dot = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            dot.contains("Ana Ruiz") && dot.contains("HOLDS_OFFICE"),
+            "{dot}"
+        );
+        let r = s.handle(&format!(
+            ":dot {} MATCH (c:Country) RETURN c",
+            file.display()
+        ));
+        assert!(
+            r.text.starts_with("wrote 1 node, 0 relationships"),
+            "{}",
+            r.text
+        );
+        let r = s.handle(&format!(":dot {} RETURN 1", file.display()));
+        assert!(r.text.contains("no nodes"), "{}", r.text);
+        if std::process::Command::new("dot").arg("-V").output().is_ok() {
+            let r = s.handle(&format!(
+                ":dot {} --render svg MATCH (n) RETURN n",
+                file.display()
+            ));
+            assert!(r.text.contains("rendered"), "{}", r.text);
+            let svg = std::fs::read_to_string(dir.path().join("r.svg")).unwrap();
+            assert!(svg.contains("<svg"));
+        } else {
+            println!("note: Graphviz not installed; --render not tested");
+        }
     }
 
     #[test]
