@@ -142,13 +142,22 @@ impl ReplHelper {
         (word_start, cands)
     }
 
+    /// Names that start with `prefix`, then names with a later word that does (case-insensitive).
     fn matching_names<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         let p = prefix.to_lowercase();
-        self.vocab
+        let (mut first, later): (Vec<&str>, Vec<&str>) = self
+            .vocab
             .names
             .iter()
-            .filter(move |n| n.to_lowercase().starts_with(&p))
             .map(String::as_str)
+            .filter(|n| {
+                let l = n.to_lowercase();
+                l.starts_with(&p)
+                    || (!p.is_empty() && l.split_whitespace().skip(1).any(|w| w.starts_with(&p)))
+            })
+            .partition(|n| n.to_lowercase().starts_with(&p));
+        first.extend(later);
+        first.into_iter()
     }
 
     fn names_with_prefix(&self, prefix: &str, suffix: &str) -> Vec<Pair> {
@@ -630,7 +639,11 @@ mod tests {
             replacements(&h, "MATCH (p {name: 'an"),
             (17, vec!["Ana Ruiz'".into()])
         );
-        assert_eq!(replacements(&h, "MATCH (p {name: \"Ru").1, vec!["Ruiz\""]);
+        // A later word of a name matches too, after the names that start with it.
+        assert_eq!(
+            replacements(&h, "MATCH (p {name: \"Ru").1,
+            vec!["Ruiz\"", "Ana Ruiz\""]
+        );
         // No closing quote added when one is already there.
         let line = "MATCH (p {name: 'An'})";
         let (_, c) = h.complete_at(line, 19);

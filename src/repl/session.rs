@@ -146,7 +146,7 @@ impl Session {
             self.graph.edge_count(),
             self.graph.dirty,
         );
-        let changed = before != after || self.graph.dirty;
+        let changed = before != after || result.as_ref().is_ok_and(|r| !r.stats.is_empty());
         match result {
             Ok(res) => {
                 let mut text = match self.render(&res) {
