@@ -198,7 +198,17 @@ fn typed_session_with_completion_multiline_query_error_and_quit() {
     // Ctrl-C drops the input being typed and keeps the REPL running.
     t.send("MATCH (n)");
     t.send("\x03");
+    // Wait for the next line edit to begin (bracketed paste is switched on again): keys typed
+    // before that would be lost with the old line editor's buffer.
+    t.wait("\x1b[?2004h");
+    t.send(":timing off\r");
+    t.wait("timing off");
     t.wait("newsgraph> ");
+    assert!(
+        !t.contents().contains("MATCH (n):timing"),
+        "Ctrl-C kept the input:\n{}",
+        t.contents()
+    );
     t.send(":quit\r");
     match t.p.expect(Eof) {
         Ok(c) => t.screen.process(c.as_bytes()),
