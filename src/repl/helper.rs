@@ -724,6 +724,38 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_odd_input_at_any_cursor_position() {
+        let mut h = helper();
+        h.color = true;
+        let inputs = [
+            "",
+            ":",
+            ": ",
+            ":path \"",
+            ":path 'a' \"Ana",
+            ":dot x.dot --render",
+            ":explain MATCH (n:",
+            "MATCH (n:`Per",
+            "RETURN 'Sánchez' + \"ñ",
+            "MATCH (a)-[*1..]-(b) RETURN a.",
+            "/* ü */ MATCH ((((]]]})",
+            "RETURN $",
+            "RETURN 1.2.3e..5 , `x`.",
+            "日本語 MATCH (n {name: '北京",
+            "\u{1F600}:\u{1F600}.\u{1F600}",
+        ];
+        for text in inputs {
+            for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let _ = h.complete_at(text, pos);
+                let _ = h.completion_hint(text, pos);
+                let _ = h.render(text, Some(pos));
+            }
+            let _ = scan::is_complete(text);
+            assert_eq!(super::super::style::strip(&h.render(text, None)), text);
+        }
+    }
+
+    #[test]
     fn draws_the_continuation_prompt() {
         let h = helper();
         let line = format!("MATCH (n)\n{INDENT}RETURN n;");

@@ -615,6 +615,37 @@ mod tests {
     }
 
     #[test]
+    fn odd_commands_get_messages_not_panics() {
+        let mut s = session();
+        for input in [
+            ":",
+            ":path",
+            ":path \"",
+            ":show \"",
+            ":show ''",
+            ":param $",
+            ":param 1x 2",
+            ":dot",
+            ":dot f --render gif",
+            ":load",
+            ":open",
+            ":open /no/such.ngraph",
+            ":format",
+            ":explain",
+            ":explain RETURN",
+            ":help ünknown",
+            ";",
+            ";;",
+            "// only a comment;",
+            ":show 日本",
+            ":path 日本 \u{1F600}",
+        ] {
+            let r = s.handle(input);
+            assert_eq!(r.action, Action::Continue, "{input}");
+        }
+    }
+
+    #[test]
     fn splits_statements_outside_strings() {
         assert_eq!(
             statements("RETURN 'a;b'; RETURN 2; // end"),
