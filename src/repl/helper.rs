@@ -505,12 +505,49 @@ impl Completer for ReplHelper {
     }
 }
 
+/// A grey hint: text to show, and what → inserts (nothing for a usage reminder).
+pub struct ReplHint {
+    display: String,
+    insert: Option<String>,
+}
+
+impl rustyline::hint::Hint for ReplHint {
+    fn display(&self) -> &str {
+        &self.display
+    }
+    fn completion(&self) -> Option<&str> {
+        self.insert.as_deref()
+    }
+}
+
+impl ReplHelper {
+    /// The arguments of a meta-command, shown after `:path ` until something is typed.
+    pub fn usage_hint(&self, line: &str, pos: usize) -> Option<String> {
+        if pos < line.len() {
+            return None;
+        }
+        let cmd = line.trim_start().strip_suffix(' ')?;
+        let c = META_COMMANDS.iter().find(|c| c.name == cmd)?;
+        (!c.args.is_empty()).then(|| c.args.to_string())
+    }
+}
+
 impl Hinter for ReplHelper {
-    type Hint = String;
-    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+    type Hint = ReplHint;
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<ReplHint> {
+        if let Some(usage) = self.usage_hint(line, pos) {
+            return Some(ReplHint {
+                display: usage,
+                insert: None,
+            });
+        }
         self.history_hints
             .hint(line, pos, ctx)
             .or_else(|| self.completion_hint(line, pos))
+            .map(|h| ReplHint {
+                display: h.clone(),
+                insert: Some(h),
+            })
     }
 }
 
@@ -678,6 +715,14 @@ mod tests {
         assert_eq!(h.completion_hint("MATCH (p:Pers", 13), Some("on".into()));
         assert_eq!(h.completion_hint("MATCH (p:", 9), None);
         assert_eq!(h.completion_hint(":tim", 4), Some("ing".into()));
+    }
+
+    #[test]
+    fn hints_the_arguments_of_a_command() {
+        let h = helper();
+        assert_eq!(h.usage_hint(":path ", 6), Some("A B".into()));
+        assert_eq!(h.usage_hint(":path A", 7), None);
+        assert_eq!(h.usage_hint(":stats ", 7), None);
     }
 
     #[test]
