@@ -293,15 +293,17 @@ impl Value {
             Value::Rel(id) => render_rel(g, *id, out),
             Value::Path { nodes, rels } => {
                 out.push('<');
+                let mut prev: Option<NodeId> = None;
                 for (i, n) in nodes.iter().enumerate() {
-                    if i > 0 {
-                        let r = rels[i - 1];
-                        let forward = g.edge_endpoints(r).is_none_or(|(a, _)| a == nodes[i - 1]);
+                    if let (Some(p), Some(r)) = (prev, i.checked_sub(1).and_then(|j| rels.get(j))) {
+                        let r = *r;
+                        let forward = g.edge_endpoints(r).is_none_or(|(a, _)| a == p);
                         out.push_str(if forward { "-" } else { "<-" });
                         render_rel(g, r, out);
                         out.push_str(if forward { "->" } else { "-" });
                     }
                     render_node(g, *n, out);
+                    prev = Some(*n);
                 }
                 out.push('>');
             }

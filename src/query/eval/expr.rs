@@ -323,6 +323,48 @@ impl Eval<'_> {
                 pattern: parts,
                 filter,
             } => Value::Bool(pattern::exists(self, row, parts, filter.as_deref())?),
+            Expr::MapProjection(var, items) => {
+                let base = match row.get(var) {
+                    Some(v) => v.clone(),
+                    None => {
+                        return Err(QueryError::semantic(
+                            SemanticKind::UndefinedVariable,
+                            format!("variable `{var}` is not defined"),
+                        ));
+                    }
+                };
+                if base.is_null() {
+                    return Ok(Value::Null);
+                }
+                let mut m = BTreeMap::new();
+                for it in items {
+                    match it {
+                        MapItem::All => {
+                            if let Value::Map(all) = self.call(
+                                row,
+                                "properties",
+                                false,
+                                std::slice::from_ref(&Expr::Var(var.clone())),
+                            )? {
+                                m.extend(all);
+                            }
+                        }
+                        MapItem::Prop(k) => {
+                            m.insert(k.clone(), self.property(&base, k)?);
+                        }
+                        MapItem::Literal(k, e) => {
+                            m.insert(k.clone(), self.eval(row, e)?);
+                        }
+                        MapItem::Var(v) => {
+                            m.insert(v.clone(), self.eval(row, &Expr::Var(v.clone()))?);
+                        }
+                    }
+                }
+                Value::Map(m)
+            }
+            Expr::CountQuery(q) => {
+                Value::Int(crate::query::exec::subquery_rows(self, q, row)? as i64)
+            }
             Expr::ExistsQuery(q) => {
                 Value::Bool(crate::query::exec::subquery_has_rows(self, q, row)?)
             }
@@ -438,9 +480,6 @@ impl Eval<'_> {
             BinOp::And => {
                 let l = truth(&self.eval(row, a)?)?;
                 if l == Some(false) {
-                    // Still type-check the right side lazily: short-circuit like the reference.
-                    let r = truth(&self.eval(row, b)?)?;
-                    let _ = r;
                     return Ok(Value::Bool(false));
                 }
                 let r = truth(&self.eval(row, b)?)?;
@@ -576,8 +615,24 @@ fn number_text(v: &Value) -> String {
 }
 
 fn bad_types(op: BinOp, l: &Value, r: &Value) -> QueryError {
+    let sym = match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Mod => "%",
+        BinOp::Pow => "^",
+        BinOp::Regex => "=~",
+        BinOp::StartsWith => "STARTS WITH",
+        BinOp::EndsWith => "ENDS WITH",
+        BinOp::Contains => "CONTAINS",
+        BinOp::In => "IN",
+        BinOp::And => "AND",
+        BinOp::Or => "OR",
+        BinOp::Xor => "XOR",
+    };
     QueryError::type_error(format!(
-        "cannot apply {op:?} to {} and {}",
+        "cannot compute {} {sym} {}",
         l.type_name(),
         r.type_name()
     ))
