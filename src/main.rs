@@ -111,6 +111,7 @@ enum ExportFormat {
     Jsonl,
     Graphml,
     Csv,
+    Cypher,
 }
 
 impl From<ExportFormat> for Format {
@@ -120,6 +121,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Jsonl => Format::Jsonl,
             ExportFormat::Graphml => Format::Graphml,
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::Cypher => Format::Cypher,
         }
     }
 }

@@ -7,6 +7,7 @@ use thiserror::Error;
 
 pub mod around;
 pub mod csv;
+pub mod cypher;
 pub mod describe;
 pub mod dot;
 pub mod flat;
@@ -29,6 +30,8 @@ pub enum Format {
     Graphml,
     /// CSV files for neo4j-admin and Kuzu (a folder: see [`csv::write_dir`]).
     Csv,
+    /// A Cypher CREATE script for Neo4j and newsgraph.
+    Cypher,
 }
 
 /// Options that change how a format is written (formats ignore options that are not theirs).
@@ -96,6 +99,7 @@ pub fn export_with(
         Format::Dot => dot::write(graph, subset, &options.dot, out),
         Format::Graphml => graphml::write(graph, subset, out),
         Format::Csv => Err(ExportError::NeedsDirectory),
+        Format::Cypher => cypher::write(graph, subset, out),
     }
 }
 
