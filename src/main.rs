@@ -175,7 +175,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Build { inputs, output } => build(&inputs, &output),
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
-            repl::run(g)?;
+            let file = inputs.iter().find(|p| inputs::is_graph_file(p)).cloned();
+            repl::run_with(
+                g,
+                repl::Options {
+                    file,
+                    ..Default::default()
+                },
+            )?;
             Ok(())
         }
         Command::Query {
@@ -204,7 +211,9 @@ fn run(cli: Cli) -> Result<()> {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
             let (g, _) = inputs::open(&inputs)?;
-            anyhow::bail!("no entity named {name:?} among {} nodes", g.node_count())
+            let dossier = repl::dossier::dossier(&g, &name)?;
+            println!("{}", dossier.render(repl::style::color_wanted()));
+            Ok(())
         }
     }
 }
@@ -253,10 +262,20 @@ fn run_query(
     };
     let (mut g, _) = inputs::open(inputs)?;
     let result = query::execute(&mut g, text, &params, &limits)?;
-    match format {
-        OutputFormat::Table => print!("{}", query::render::table(&g, &result)),
-        OutputFormat::Json => println!("{}", query::render::json(&g, &result)),
-        OutputFormat::Csv => print!("{}", query::render::csv(&g, &result)?),
+    let opts = repl::render::RenderOptions {
+        format: match format {
+            OutputFormat::Table => repl::render::OutputFormat::Table,
+            OutputFormat::Json => repl::render::OutputFormat::Json,
+            OutputFormat::Csv => repl::render::OutputFormat::Csv,
+        },
+        ..Default::default()
+    };
+    println!("{}", repl::render::render_result(&g, &result, &opts)?);
+    if matches!(format, OutputFormat::Table) {
+        println!("{}", repl::render::footer(result.rows.len(), None));
+    }
+    if !result.stats.is_empty() {
+        eprintln!("{}", query::render::stats_line(&result.stats));
     }
     Ok(())
 }

@@ -350,3 +350,74 @@ fn parameters_and_union() {
     names.sort();
     assert_eq!(names, vec!["Norland", "Sudmark", "Tomas Berg"]);
 }
+
+#[test]
+fn absurd_nesting_is_an_error_not_a_crash() {
+    let mut g = Graph::new();
+    for q in [
+        format!("RETURN {}1{}", "(".repeat(5000), ")".repeat(5000)),
+        format!("RETURN {}", vec!["1"; 50_000].join("+")),
+        format!("RETURN {}1", "-".repeat(20_000)),
+    ] {
+        let e = query::execute(&mut g, &q, &Params::new(), &Limits::default()).unwrap_err();
+        assert!(matches!(e, QueryError::Syntax { .. }), "{e}");
+    }
+    // Deep but bounded nesting still works.
+    let mut q = String::from("1");
+    for _ in 0..8 {
+        q = format!("({q}{})", "+1".repeat(900));
+    }
+    let r = run(&mut g, &format!("RETURN {q} AS n"));
+    assert_eq!(r.rows[0][0], Value::Int(1 + 8 * 900));
+}
+
+#[test]
+fn explain_shows_index_use_and_start_side() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "EXPLAIN MATCH (c:Country)<-[:HOLDS_OFFICE]-(p:Person {name: 'Ana Ruiz'}) RETURN c.name",
+    );
+    assert_eq!(r.columns, vec!["plan"]);
+    let plan: Vec<String> = strings(&r, 0);
+    let text = plan.join("\n");
+    assert!(
+        text.contains("start at (p:Person): name index lookup"),
+        "{text}"
+    );
+    assert!(text.contains("from its right end"), "{text}");
+    let r = run(&mut g, "EXPLAIN MATCH (m:Meeting)--(x) RETURN x");
+    assert!(
+        strings(&r, 0)
+            .join("\n")
+            .contains("label index :Meeting (1 nodes)")
+    );
+    // EXPLAIN does not run updates.
+    let before = g.node_count();
+    run(&mut g, "EXPLAIN CREATE (:Person {name: 'New'})");
+    assert_eq!(g.node_count(), before);
+}
+
+#[test]
+fn where_name_equality_uses_the_index_and_keeps_results() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "EXPLAIN MATCH (p:Person)-[:HOLDS_OFFICE]->(c) WHERE c.name = 'Norland' AND p.name <> 'x' RETURN p",
+    );
+    assert!(
+        strings(&r, 0)
+            .join("\n")
+            .contains("start at (c): name index lookup")
+    );
+    let r = run(
+        &mut g,
+        "MATCH (p:Person)-[:HOLDS_OFFICE]->(c) WHERE c.name = 'Norland' RETURN p.name ORDER BY p.name",
+    );
+    assert_eq!(strings(&r, 0), vec!["Ana Ruiz", "Lea Holm"]);
+    let r = run(
+        &mut g,
+        "MATCH (p:Person) WHERE p.name = 'ana ruiz' OR p.name = 'Lea Holm' RETURN p.name",
+    );
+    assert_eq!(strings(&r, 0), vec!["Lea Holm"]);
+}

@@ -8,6 +8,8 @@ pub struct Query {
     pub parts: Vec<SingleQuery>,
     /// For each join between `parts[i]` and `parts[i + 1]`: true for UNION ALL.
     pub union_all: Vec<bool>,
+    /// `EXPLAIN ...`: describe the plan instead of running the query.
+    pub explain: bool,
 }
 
 /// A sequence of clauses.
@@ -262,6 +264,8 @@ pub enum Expr {
         pattern: Vec<PatternPart>,
         filter: Option<Box<Expr>>,
     },
+    /// `EXISTS { MATCH ... RETURN ... }`: a read-only subquery that yields at least one row.
+    ExistsQuery(Box<SingleQuery>),
     /// A pattern used as a predicate (or, with shortestPath, as a path value).
     PatternPred(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),

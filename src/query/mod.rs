@@ -7,18 +7,19 @@ pub mod error;
 pub mod eval;
 pub mod exec;
 pub mod parse;
+pub mod plan;
 pub mod render;
 pub mod semantic;
 pub mod value;
 
 pub use error::{QueryError, RuntimeKind, SemanticKind};
-pub use parse::parse;
 pub use value::Value;
 
 use crate::graph::Graph;
 use std::collections::BTreeMap;
 
-/// What an updating query changed.
+/// What an updating query changed. Nodes and relationships created and deleted again by the same
+/// query are not counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct QueryStats {
     pub nodes_created: usize,
@@ -70,6 +71,46 @@ impl Default for Limits {
     }
 }
 
+/// Stack size of the thread queries run on: deep (but bounded) expression nesting must not
+/// overflow the caller's stack.
+const QUERY_STACK: usize = 256 * 1024 * 1024;
+
+/// Runs `f` on a helper thread with a large stack (inline if no thread can be started).
+fn with_big_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, QueryError> + Send,
+) -> Result<T, QueryError> {
+    let slot = std::sync::Mutex::new(Some(f));
+    let take = || slot.lock().ok().and_then(|mut g| g.take());
+    let from_thread = std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("query".into())
+            .stack_size(QUERY_STACK)
+            .spawn_scoped(s, || take().map(|f| f()));
+        match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        }
+    });
+    match from_thread {
+        Some(r) => r,
+        None => match take() {
+            Some(f) => f(),
+            None => Err(QueryError::runtime(
+                RuntimeKind::Timeout,
+                "the query could not be started",
+            )),
+        },
+    }
+}
+
+/// Parses a query into its syntax tree (without checking or running it).
+pub fn parse(query: &str) -> Result<ast::Query, QueryError> {
+    with_big_stack(|| parse::parse(query))
+}
+
 /// Parses, checks and runs a query. On error the graph may hold partial updates of updating
 /// queries only when the error happened at run time.
 pub fn execute(
@@ -78,9 +119,21 @@ pub fn execute(
     params: &Params,
     limits: &Limits,
 ) -> Result<QueryResult, QueryError> {
-    let ast = parse(query)?;
-    semantic::check(&ast)?;
-    exec::run(graph, &ast, params, limits)
+    with_big_stack(|| {
+        let ast = parse::parse(query)?;
+        semantic::check(&ast)?;
+        if ast.explain {
+            return Ok(QueryResult {
+                columns: vec!["plan".into()],
+                rows: plan::explain(graph, &ast)
+                    .into_iter()
+                    .map(|l| vec![Value::String(l)])
+                    .collect(),
+                stats: QueryStats::default(),
+            });
+        }
+        exec::run(graph, &ast, params, limits)
+    })
 }
 
 /// True when the query contains an updating clause (CREATE, MERGE, SET, REMOVE, DELETE).

@@ -2,7 +2,7 @@
 
 use super::{QueryResult, QueryStats, Value};
 use crate::graph::Graph;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 /// A value as a short human-readable cell: strings unquoted, nodes as `(:Label name)`.
 pub fn cell(g: &Graph, v: &Value) -> String {
@@ -41,7 +41,8 @@ pub fn table(g: &Graph, r: &QueryResult) -> String {
     let mut out = String::new();
     if !r.columns.is_empty() {
         let mut t = Table::new();
-        t.set_content_arrangement(ContentArrangement::Dynamic)
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
             .set_header(r.columns.clone());
         for row in &r.rows {
             t.add_row(row.iter().map(|v| cell(g, v)).collect::<Vec<_>>());

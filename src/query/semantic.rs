@@ -71,7 +71,16 @@ const PREDICATE: Ctx = Ctx {
 };
 
 fn check_single(q: &SingleQuery) -> Result<Vec<String>, QueryError> {
-    let mut scope = Scope::new();
+    check_query_in(q, Scope::new(), false)
+}
+
+/// Checks a single query starting from `scope`; a subquery may end with any reading clause.
+fn check_query_in(
+    q: &SingleQuery,
+    start: Scope,
+    subquery: bool,
+) -> Result<Vec<String>, QueryError> {
+    let mut scope = start;
     let n = q.clauses.len();
     let mut columns = Vec::new();
     for (i, c) in q.clauses.iter().enumerate() {
@@ -103,7 +112,7 @@ fn check_single(q: &SingleQuery) -> Result<Vec<String>, QueryError> {
                     predicate_type(&where_scope, f)?;
                 }
                 scope = next;
-                if last {
+                if last && !subquery {
                     return Err(err(
                         K::InvalidClauseOrder,
                         "a query cannot end with WITH; add a RETURN",
@@ -171,7 +180,21 @@ fn check_single(q: &SingleQuery) -> Result<Vec<String>, QueryError> {
                 ));
             }
         }
-        if last && matches!(c, Clause::Match { .. } | Clause::Unwind { .. }) {
+        if subquery
+            && !matches!(
+                c,
+                Clause::Match { .. }
+                    | Clause::Unwind { .. }
+                    | Clause::With { .. }
+                    | Clause::Return(_)
+            )
+        {
+            return Err(err(
+                K::InvalidClauseOrder,
+                "an EXISTS subquery can only read the graph",
+            ));
+        }
+        if !subquery && last && matches!(c, Clause::Match { .. } | Clause::Unwind { .. }) {
             return Err(err(
                 K::InvalidClauseOrder,
                 "a query must end with RETURN or an updating clause",
@@ -452,14 +475,23 @@ fn projection(
                         "ORDER BY cannot aggregate unless the projection does",
                     ));
                 }
+                let mut projected_aggs: Vec<&Expr> = Vec::new();
+                for it in &proj.items {
+                    it.expr.walk(&mut |x| {
+                        if is_aggregate(x) {
+                            projected_aggs.push(x);
+                        }
+                    });
+                }
                 let mut found = Ok(());
                 s.expr.walk(&mut |x| {
                     if let Expr::Func { args, .. } = x
                         && is_aggregate(x)
+                        && !projected_aggs.contains(&x)
                     {
                         for a in args {
                             if found.is_ok()
-                                && let Err(e) = expr(scope, a, PLAIN)
+                                && let Err(e) = expr(&key_scope, a, PLAIN)
                             {
                                 found = Err(e);
                             }
@@ -468,9 +500,9 @@ fn projection(
                 });
                 found?;
                 let stripped = strip_aggregates(&s.expr, &Expr::Lit(Value::Null));
-                expr(&key_scope, &stripped, PLAIN)?;
+                expr(&key_scope, &with_aliases(&stripped, &proj.items), PLAIN)?;
             } else {
-                expr(&key_scope, &s.expr, PLAIN)?;
+                expr(&key_scope, &with_aliases(&s.expr, &proj.items), PLAIN)?;
             }
         }
         if aggregating {
@@ -525,6 +557,22 @@ fn projection(
         }
     }
     Ok((names, new_scope, order_scope))
+}
+
+/// Replaces sub-expressions equal to a projected item by the item's column name.
+fn with_aliases(e: &Expr, items: &[ProjItem]) -> Expr {
+    let simple = match e {
+        Expr::Var(_) => true,
+        Expr::Prop(b, _) => matches!(**b, Expr::Var(_)),
+        _ => false,
+    };
+    if let Some(it) = items
+        .iter()
+        .find(|i| simple && i.expr == *e && !i.expr.has_aggregate())
+    {
+        return Expr::Var(it.name.clone());
+    }
+    map_children(e, &mut |c| with_aliases(c, items))
 }
 
 /// In an aggregating projection, variables used outside aggregates in an aggregate item must be
@@ -942,6 +990,7 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
             }
             Ok(())
         }
+        Expr::ExistsQuery(q) => check_query_in(q, scope.clone(), true).map(|_| ()),
         Expr::PatternPred(el) => {
             if !ctx.patterns {
                 return Err(err(

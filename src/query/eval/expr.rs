@@ -323,6 +323,9 @@ impl Eval<'_> {
                 pattern: parts,
                 filter,
             } => Value::Bool(pattern::exists(self, row, parts, filter.as_deref())?),
+            Expr::ExistsQuery(q) => {
+                Value::Bool(crate::query::exec::subquery_has_rows(self, q, row)?)
+            }
             Expr::PatternComp {
                 path_var,
                 pattern: el,

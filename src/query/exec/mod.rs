@@ -19,6 +19,9 @@ pub struct Cx<'a> {
     pub limits: &'a Limits,
     pub deadline: Instant,
     pub stats: QueryStats,
+    /// Nodes and relationships this query created (so deleting them again is not counted).
+    pub created_nodes: std::collections::HashSet<crate::graph::NodeId>,
+    pub created_rels: std::collections::HashSet<crate::graph::EdgeId>,
 }
 
 impl<'a> Cx<'a> {
@@ -40,6 +43,8 @@ pub fn run(g: &mut Graph, q: &Query, params: &Params, limits: &Limits) -> R<Quer
         limits,
         deadline: Instant::now() + limits.timeout,
         stats: QueryStats::default(),
+        created_nodes: Default::default(),
+        created_rels: Default::default(),
     };
     let mut result: Option<QueryResult> = None;
     for (i, part) in q.parts.iter().enumerate() {
@@ -80,6 +85,158 @@ fn dedup(rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
         .collect()
 }
 
+/// Runs a reading clause (MATCH, UNWIND, WITH, RETURN); false for other clauses.
+pub fn read_clause(
+    ev: &Eval,
+    clause: &Clause,
+    rows: &mut Vec<Row>,
+    scope: &mut Vec<String>,
+    out: &mut Table,
+) -> R<bool> {
+    match clause {
+        Clause::Match {
+            optional,
+            pattern,
+            filter,
+        } => {
+            let vars = pattern_vars(pattern);
+            let hinted = name_hints(pattern, filter.as_ref());
+            let mut next = Vec::new();
+            for row in &*rows {
+                let m = pattern::match_filtered(ev, row, &hinted, filter.as_ref(), None)?;
+                if m.is_empty() && *optional {
+                    let mut r = row.clone();
+                    for v in &vars {
+                        r.entry(v.clone()).or_insert(Value::Null);
+                    }
+                    next.push(r);
+                } else {
+                    next.extend(m);
+                }
+                ev.check_rows(next.len())?;
+            }
+            *rows = next;
+            for v in vars {
+                if !scope.contains(&v) {
+                    scope.push(v);
+                }
+            }
+        }
+        Clause::Unwind { expr, var } => {
+            let mut next = Vec::new();
+            for row in &*rows {
+                match ev.eval(row, expr)? {
+                    Value::Null => {}
+                    Value::List(items) => {
+                        for it in items {
+                            let mut r = row.clone();
+                            r.insert(var.clone(), it);
+                            next.push(r);
+                        }
+                    }
+                    other => {
+                        let mut r = row.clone();
+                        r.insert(var.clone(), other);
+                        next.push(r);
+                    }
+                }
+                ev.check_rows(next.len())?;
+            }
+            *rows = next;
+            if !scope.contains(var) {
+                scope.push(var.clone());
+            }
+        }
+        Clause::With { proj, filter } => {
+            let (cols, vals, envs) =
+                project::project(ev, std::mem::take(rows), &*scope, proj, filter.is_some())?;
+            *rows = Vec::with_capacity(vals.len());
+            for (i, v) in vals.into_iter().enumerate() {
+                if let Some(f) = filter
+                    && let Some(env) = envs.get(i)
+                    && super::eval::truth(&ev.eval(env, f)?)? != Some(true)
+                {
+                    continue;
+                }
+                rows.push(cols.iter().cloned().zip(v).collect());
+            }
+            *scope = cols;
+        }
+        Clause::Return(proj) => {
+            let (cols, vals, _) = project::project(ev, std::mem::take(rows), &*scope, proj, false)?;
+            *out = (cols, vals);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Copies `var.name = constant` conditions of a WHERE into the pattern's property maps, so the
+/// name index can find the start node. The WHERE still applies, so results do not change.
+pub(crate) fn name_hints(pattern: &[PatternPart], filter: Option<&Expr>) -> Vec<PatternPart> {
+    let mut out = pattern.to_vec();
+    let Some(f) = filter else { return out };
+    let mut terms = Vec::new();
+    conjuncts(f, &mut terms);
+    for t in terms {
+        let Expr::Compare(lhs, rest) = t else {
+            continue;
+        };
+        let [(CmpOp::Eq, rhs)] = rest.as_slice() else {
+            continue;
+        };
+        let (var, value) = match (&**lhs, rhs) {
+            (Expr::Prop(b, k), v) | (v, Expr::Prop(b, k)) if k == "name" => match (&**b, v) {
+                (Expr::Var(var), Expr::Lit(_) | Expr::Param(_)) => (var, v),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for part in &mut out {
+            let el = &mut part.element;
+            let nodes = std::iter::once(&mut el.start).chain(el.chain.iter_mut().map(|(_, n)| n));
+            for n in nodes {
+                if n.var.as_ref() == Some(var) && n.props.is_none() {
+                    n.props = Some(Expr::Map(vec![("name".into(), value.clone())]));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Binary(BinOp::And, a, b) => {
+            conjuncts(a, out);
+            conjuncts(b, out);
+        }
+        other => out.push(other),
+    }
+}
+
+/// Runs a read-only subquery starting from `row`; true when it yields at least one row.
+pub fn subquery_has_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<bool> {
+    let mut rows = vec![row.clone()];
+    let mut scope: Vec<String> = row.keys().cloned().collect();
+    let mut out: Table = (Vec::new(), Vec::new());
+    let mut returned = false;
+    for clause in &q.clauses {
+        if !read_clause(ev, clause, &mut rows, &mut scope, &mut out)? {
+            return Err(QueryError::semantic(
+                SemanticKind::Unsupported,
+                "an EXISTS subquery cannot update the graph",
+            ));
+        }
+        returned = matches!(clause, Clause::Return(_));
+    }
+    Ok(if returned {
+        !out.1.is_empty()
+    } else {
+        !rows.is_empty()
+    })
+}
+
 /// The variables a pattern binds, in order of appearance.
 pub fn pattern_vars(parts: &[PatternPart]) -> Vec<String> {
     let mut out = Vec::new();
@@ -108,84 +265,12 @@ fn single(g: &mut Graph, q: &SingleQuery, cx: &mut Cx) -> R<Table> {
     let mut scope: Vec<String> = Vec::new();
     let mut out: Table = (Vec::new(), Vec::new());
     for clause in &q.clauses {
-        cx.eval(g).check_time()?;
+        let ev = cx.eval(g);
+        ev.check_time()?;
+        if read_clause(&ev, clause, &mut rows, &mut scope, &mut out)? {
+            continue;
+        }
         match clause {
-            Clause::Match {
-                optional,
-                pattern,
-                filter,
-            } => {
-                let ev = cx.eval(g);
-                let vars = pattern_vars(pattern);
-                let mut next = Vec::new();
-                for row in &rows {
-                    let m = pattern::match_filtered(&ev, row, pattern, filter.as_ref(), None)?;
-                    if m.is_empty() && *optional {
-                        let mut r = row.clone();
-                        for v in &vars {
-                            r.entry(v.clone()).or_insert(Value::Null);
-                        }
-                        next.push(r);
-                    } else {
-                        next.extend(m);
-                    }
-                    ev.check_rows(next.len())?;
-                }
-                rows = next;
-                for v in vars {
-                    if !scope.contains(&v) {
-                        scope.push(v);
-                    }
-                }
-            }
-            Clause::Unwind { expr, var } => {
-                let ev = cx.eval(g);
-                let mut next = Vec::new();
-                for row in &rows {
-                    match ev.eval(row, expr)? {
-                        Value::Null => {}
-                        Value::List(items) => {
-                            for it in items {
-                                let mut r = row.clone();
-                                r.insert(var.clone(), it);
-                                next.push(r);
-                            }
-                        }
-                        other => {
-                            let mut r = row.clone();
-                            r.insert(var.clone(), other);
-                            next.push(r);
-                        }
-                    }
-                    ev.check_rows(next.len())?;
-                }
-                rows = next;
-                if !scope.contains(var) {
-                    scope.push(var.clone());
-                }
-            }
-            Clause::With { proj, filter } => {
-                let ev = cx.eval(g);
-                let (cols, vals, envs) =
-                    project::project(&ev, rows, &scope, proj, filter.is_some())?;
-                rows = Vec::with_capacity(vals.len());
-                for (i, v) in vals.into_iter().enumerate() {
-                    if let Some(f) = filter
-                        && let Some(env) = envs.get(i)
-                        && super::eval::truth(&ev.eval(env, f)?)? != Some(true)
-                    {
-                        continue;
-                    }
-                    rows.push(cols.iter().cloned().zip(v).collect());
-                }
-                scope = cols;
-            }
-            Clause::Return(proj) => {
-                let ev = cx.eval(g);
-                let (cols, vals, _) =
-                    project::project(&ev, std::mem::take(&mut rows), &scope, proj, false)?;
-                out = (cols, vals);
-            }
             Clause::Create(pattern) => {
                 rows = write::create(g, cx, rows, pattern)?;
                 for v in pattern_vars(pattern) {
@@ -223,6 +308,10 @@ fn single(g: &mut Graph, q: &SingleQuery, cx: &mut Cx) -> R<Table> {
                     format!("procedure calls are not supported (CALL {name})"),
                 ));
             }
+            Clause::Match { .. }
+            | Clause::Unwind { .. }
+            | Clause::With { .. }
+            | Clause::Return(_) => {}
         }
     }
     Ok(out)

@@ -88,6 +88,33 @@ fn flip(d: Dir) -> Dir {
     }
 }
 
+/// For EXPLAIN: the element as it will be walked given the `bound` variables, whether it was
+/// reversed, and how its start node is found.
+pub fn start_choice(
+    g: &crate::graph::Graph,
+    el: &PatternElement,
+    bound: &[String],
+) -> (PatternElement, bool, String) {
+    let row: Row = bound.iter().map(|v| (v.clone(), Value::Null)).collect();
+    let (el, reversed) = orient(el, &row);
+    let access = match score(&el.start, &row) {
+        0 => "the node bound earlier".to_string(),
+        1 => "name index lookup".to_string(),
+        2 => {
+            let (label, n) = el
+                .start
+                .labels
+                .iter()
+                .map(|l| (l.clone(), g.nodes_with_label(l).len()))
+                .min_by_key(|(_, n)| *n)
+                .unwrap_or_default();
+            format!("label index :{label} ({n} nodes)")
+        }
+        _ => format!("scan of all {} nodes", g.node_count()),
+    };
+    (el, reversed, access)
+}
+
 /// The element walked from its most selective end; true when reversed.
 fn orient(el: &PatternElement, row: &Row) -> (PatternElement, bool) {
     let Some((_, last)) = el.chain.last() else {

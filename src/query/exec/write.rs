@@ -86,6 +86,7 @@ fn create_node(g: &mut Graph, cx: &mut Cx, row: &mut Row, np: &NodePattern) -> R
         props,
         sources: Vec::new(),
     });
+    cx.created_nodes.insert(id);
     if let Some(v) = &np.var {
         row.insert(v.clone(), Value::Node(id));
     }
@@ -142,6 +143,7 @@ fn create_part(
                     "cannot create a relationship to a deleted node",
                 )
             })?;
+        cx.created_rels.insert(id);
         if let Some(v) = &rp.var {
             row.insert(v.clone(), Value::Rel(id));
         }
@@ -178,6 +180,7 @@ pub fn merge(
 ) -> R<Vec<Row>> {
     let mut out = Vec::new();
     for row in rows {
+        check_no_null_props(g, cx, &row, part)?;
         let found = pattern::match_parts(&cx.eval(g), &row, std::slice::from_ref(part))?;
         if found.is_empty() {
             let mut r = row.clone();
@@ -192,6 +195,25 @@ pub fn merge(
         }
     }
     Ok(out)
+}
+
+/// MERGE cannot match or create a property whose value is null.
+fn check_no_null_props(g: &Graph, cx: &Cx, row: &Row, part: &PatternPart) -> R<()> {
+    let el = &part.element;
+    let maps = std::iter::once(&el.start.props)
+        .chain(el.chain.iter().flat_map(|(r, n)| [&r.props, &n.props]))
+        .flatten();
+    for m in maps {
+        if let Value::Map(m) = cx.eval(g).eval(row, m)?
+            && let Some((k, _)) = m.iter().find(|(_, v)| v.is_null())
+        {
+            return Err(QueryError::runtime(
+                RuntimeKind::ArgumentError,
+                format!("cannot MERGE with property `{k}` set to null"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 enum Target {
@@ -363,30 +385,57 @@ pub fn delete(g: &mut Graph, cx: &mut Cx, rows: &[Row], exprs: &[Expr], detach: 
             }
         }
     }
+    if !detach {
+        let doomed: std::collections::HashSet<EdgeId> = rels.iter().copied().collect();
+        for n in &nodes {
+            let attached = g
+                .edges_of(*n, petgraph::Direction::Outgoing)
+                .chain(g.edges_of(*n, petgraph::Direction::Incoming))
+                .any(|(e, _)| !doomed.contains(&e));
+            if attached {
+                return Err(QueryError::runtime(
+                    RuntimeKind::DeleteConnected,
+                    "cannot delete a node that still has relationships; use DETACH DELETE",
+                ));
+            }
+        }
+    }
     for r in rels {
         if g.remove_edge(r).is_some() {
-            cx.stats.relationships_deleted += 1;
+            rel_gone(cx, r);
         }
     }
     for n in nodes {
         if g.node(n).is_none() {
             continue;
         }
-        let degree = g.edges_of(n, petgraph::Direction::Outgoing).count()
-            + g.edges_of(n, petgraph::Direction::Incoming).count();
-        if degree > 0 {
-            if !detach {
-                return Err(QueryError::runtime(
-                    RuntimeKind::DeleteConnected,
-                    "cannot delete a node that still has relationships; use DETACH DELETE",
-                ));
+        let attached: Vec<EdgeId> = g
+            .edges_of(n, petgraph::Direction::Outgoing)
+            .chain(g.edges_of(n, petgraph::Direction::Incoming))
+            .map(|(e, _)| e)
+            .collect();
+        for e in attached {
+            if g.remove_edge(e).is_some() {
+                rel_gone(cx, e);
             }
-            cx.stats.relationships_deleted += degree;
         }
         g.remove_node(n);
-        cx.stats.nodes_deleted += 1;
+        if cx.created_nodes.remove(&n) {
+            cx.stats.nodes_created -= 1;
+        } else {
+            cx.stats.nodes_deleted += 1;
+        }
     }
     Ok(())
+}
+
+/// Counts a removed relationship: one created by this query just disappears from the counts.
+fn rel_gone(cx: &mut Cx, e: EdgeId) {
+    if cx.created_rels.remove(&e) {
+        cx.stats.relationships_created -= 1;
+    } else {
+        cx.stats.relationships_deleted += 1;
+    }
 }
 
 fn collect(v: Value, nodes: &mut Vec<NodeId>, rels: &mut Vec<EdgeId>) -> R<()> {

@@ -2,7 +2,6 @@
 
 use super::{Builder, P, R, Rule, name_of};
 use crate::query::ast::*;
-use crate::query::error::{QueryError, SemanticKind};
 use crate::query::value::Value;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::OnceLock;
@@ -40,6 +39,9 @@ fn pratt() -> &'static PrattParser<Rule> {
     })
 }
 
+/// Most operators and operands one expression may chain without parentheses.
+const MAX_FLAT_TERMS: usize = 2000;
+
 fn cmp_op(r: Rule) -> Option<CmpOp> {
     Some(match r {
         Rule::eq_op => CmpOp::Eq,
@@ -74,6 +76,14 @@ fn bin_op(r: Rule) -> BinOp {
 impl Builder<'_> {
     /// An `expr` pair into an expression.
     pub(super) fn expr(&self, p: P) -> R<Expr> {
+        if p.clone().into_inner().count() > MAX_FLAT_TERMS {
+            return Err(self.err(
+                &p,
+                format!(
+                    "expression is too long (more than {MAX_FLAT_TERMS} operators and operands)"
+                ),
+            ));
+        }
         pratt()
             .map_primary(|x| self.primary(x))
             .map_prefix(|op, rhs| {
@@ -340,10 +350,7 @@ impl Builder<'_> {
                         Rule::pattern => pattern = self.pattern(x)?,
                         Rule::where_clause => filter = Some(Box::new(self.where_clause(x)?)),
                         Rule::single_query => {
-                            return Err(QueryError::semantic(
-                                SemanticKind::Unsupported,
-                                "EXISTS with a full subquery is not supported; use EXISTS { MATCH pattern WHERE ... }",
-                            ));
+                            return Ok(Expr::ExistsQuery(Box::new(self.single_query(x)?)));
                         }
                         _ => {}
                     }

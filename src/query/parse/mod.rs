@@ -18,17 +18,66 @@ type R<T> = Result<T, QueryError>;
 
 /// Parses a statement into its syntax tree.
 pub fn parse(src: &str) -> Result<Query, QueryError> {
+    check_nesting(src)?;
     let mut pairs = QueryParser::parse(Rule::query, src).map_err(|e| messages::to_error(src, e))?;
+
     let query = pairs
         .next()
         .ok_or_else(|| QueryError::syntax_at(src, 0, "expected a query"))?;
     let b = Builder { src };
+    let mut explain = false;
     for p in query.into_inner() {
-        if p.as_rule() == Rule::statement {
-            return b.statement(p);
+        match p.as_rule() {
+            Rule::EXPLAIN => explain = true,
+            Rule::statement => {
+                let mut q = b.statement(p)?;
+                q.explain = explain;
+                return Ok(q);
+            }
+            _ => {}
         }
     }
     Err(QueryError::syntax_at(src, 0, "expected a query"))
+}
+
+/// Deepest bracket nesting a query may use.
+const MAX_NESTING: usize = 200;
+/// Most syntax elements one clause may have (bounds the depth of the tree and of its evaluation).
+const MAX_SYNTAX_NODES: usize = 20_000;
+
+/// Rejects absurdly deep bracket nesting before the recursive parser sees it.
+fn check_nesting(src: &str) -> Result<(), QueryError> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in src.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' | '`' => quote = Some(c),
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(QueryError::syntax_at(
+                        src,
+                        i,
+                        format!("brackets are nested too deeply (more than {MAX_NESTING} levels)"),
+                    ));
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 struct Builder<'s> {
@@ -60,7 +109,11 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
-        Ok(Query { parts, union_all })
+        Ok(Query {
+            parts,
+            union_all,
+            explain: false,
+        })
     }
 
     fn single_query(&self, p: P) -> R<SingleQuery> {
@@ -72,6 +125,12 @@ impl<'s> Builder<'s> {
     }
 
     fn clause(&self, p: P) -> R<Clause> {
+        if p.clone().into_inner().flatten().count() > MAX_SYNTAX_NODES {
+            return Err(self.err(
+                &p,
+                format!("clause is too large (more than {MAX_SYNTAX_NODES} syntax elements)"),
+            ));
+        }
         let rule = p.as_rule();
         let inner: Vec<P> = p.clone().into_inner().collect();
         Ok(match rule {
