@@ -274,3 +274,27 @@ fn graphviz_shows_hostile_text_literally() {
         .unwrap();
     assert!(title.contains(shown), "{title}");
 }
+
+#[test]
+fn query_exports_only_what_the_query_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ngraph");
+    newsgraph::graph::save(&sample_graph(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let q = "MATCH (p:Person)-[r:HOLDS_OFFICE]->(c:Country) RETURN p, r, c";
+    let dot = run_ok(&["export", f, "--query", q, "--no-legend"]);
+    assert!(
+        dot.contains("Foreign Minister") && dot.contains("Ruritania"),
+        "{dot}"
+    );
+    assert!(
+        !dot.contains("Union of Lakes") && !dot.contains("Lakeview summit"),
+        "{dot}"
+    );
+    assert!(
+        dot.starts_with("// newsgraph export: 5 nodes, 3 relationships"),
+        "{dot}"
+    );
+    let jsonl = run_ok(&["export", f, "--query", q, "--format", "jsonl"]);
+    assert_eq!(jsonl.lines().count(), 8);
+}
