@@ -89,3 +89,12 @@ fn bad_files_are_refused_with_file_and_line() {
     assert!(err.contains("bad.jsonl:2:"), "{err}");
     assert!(!dir.path().join("x.ngraph").exists());
 }
+
+/// Regenerates `docs/export-example.jsonl` (the made-up graph docs/export.md draws):
+/// `cargo test --test export_jsonl -- --ignored`.
+#[test]
+#[ignore]
+fn write_docs_example() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export-example.jsonl");
+    std::fs::write(path, jsonl(&sample_graph())).unwrap();
+}

@@ -506,6 +506,8 @@ fn write_legend(
         );
         ids.push("\"legend_types\"".to_string());
     }
+    // One rank: a column beside the drawing (LR/RL) or a row under it (TB/BT).
+    let _ = writeln!(out, "    {{ rank=\"same\"; {} }}", ids.join("; "));
     for pair in ids.windows(2) {
         if let [a, b] = pair {
             let _ = writeln!(out, "    {a} -> {b} [style=\"invis\"];");
