@@ -100,6 +100,9 @@ struct ExportArgs {
     /// DOT: leave out the legend.
     #[arg(long)]
     no_legend: bool,
+    /// JSONL: also write each document's metadata and full text, so `import` restores them.
+    #[arg(long)]
+    documents: bool,
     /// Render the DOT with Graphviz into this picture format (needs -o).
     #[arg(long, value_enum, requires = "output")]
     render: Option<RenderArg>,
@@ -293,6 +296,7 @@ fn run_export(args: ExportArgs) -> Result<()> {
     };
     let mut options = export::Options::default();
     options.dot.legend = !args.no_legend;
+    options.jsonl_documents = args.documents;
     options.dot.rankdir = match args.rankdir {
         RankDirArg::LR => export::RankDir::LeftRight,
         RankDirArg::TB => export::RankDir::TopBottom,

@@ -38,6 +38,8 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     pub dot: DotOptions,
+    /// JSON Lines: also write each document's metadata and text (see [`jsonl::write_with`]).
+    pub jsonl_documents: bool,
 }
 
 /// A part of the graph to export (for `--query`): nodes, and relationships between them.
@@ -95,7 +97,7 @@ pub fn export_with(
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
     match format {
-        Format::Jsonl => jsonl::write(graph, subset, out),
+        Format::Jsonl => jsonl::write_with(graph, subset, options.jsonl_documents, out),
         Format::Dot => dot::write(graph, subset, &options.dot, out),
         Format::Graphml => graphml::write(graph, subset, out),
         Format::Csv => Err(ExportError::NeedsDirectory),
