@@ -13,7 +13,17 @@ use std::process::{Command, Stdio};
 
 fn dot_text(g: &Graph, dot: DotOptions) -> String {
     let mut out = Vec::new();
-    export::export_with(g, None, Format::Dot, &Options { dot }, &mut out).unwrap();
+    export::export_with(
+        g,
+        None,
+        Format::Dot,
+        &Options {
+            dot,
+            ..Default::default()
+        },
+        &mut out,
+    )
+    .unwrap();
     String::from_utf8(out).unwrap()
 }
 
