@@ -100,6 +100,9 @@ struct ExportArgs {
     /// DOT: leave out the legend.
     #[arg(long)]
     no_legend: bool,
+    /// JSONL: also write each document's metadata and full text, so `import` restores them.
+    #[arg(long)]
+    documents: bool,
     /// Render the DOT with Graphviz into this picture format (needs -o).
     #[arg(long, value_enum, requires = "output")]
     render: Option<RenderArg>,
@@ -111,6 +114,7 @@ enum ExportFormat {
     Jsonl,
     Graphml,
     Csv,
+    Cypher,
 }
 
 impl From<ExportFormat> for Format {
@@ -120,6 +124,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Jsonl => Format::Jsonl,
             ExportFormat::Graphml => Format::Graphml,
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::Cypher => Format::Cypher,
         }
     }
 }
@@ -291,6 +296,7 @@ fn run_export(args: ExportArgs) -> Result<()> {
     };
     let mut options = export::Options::default();
     options.dot.legend = !args.no_legend;
+    options.jsonl_documents = args.documents;
     options.dot.rankdir = match args.rankdir {
         RankDirArg::LR => export::RankDir::LeftRight,
         RankDirArg::TB => export::RankDir::TopBottom,

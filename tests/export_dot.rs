@@ -13,7 +13,17 @@ use std::process::{Command, Stdio};
 
 fn dot_text(g: &Graph, dot: DotOptions) -> String {
     let mut out = Vec::new();
-    export::export_with(g, None, Format::Dot, &Options { dot }, &mut out).unwrap();
+    export::export_with(
+        g,
+        None,
+        Format::Dot,
+        &Options {
+            dot,
+            ..Default::default()
+        },
+        &mut out,
+    )
+    .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -273,4 +283,28 @@ fn graphviz_shows_hostile_text_literally() {
         .find(|l| l.contains("xlink:title=\"Person"))
         .unwrap();
     assert!(title.contains(shown), "{title}");
+}
+
+#[test]
+fn query_exports_only_what_the_query_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ngraph");
+    newsgraph::graph::save(&sample_graph(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let q = "MATCH (p:Person)-[r:HOLDS_OFFICE]->(c:Country) RETURN p, r, c";
+    let dot = run_ok(&["export", f, "--query", q, "--no-legend"]);
+    assert!(
+        dot.contains("Foreign Minister") && dot.contains("Ruritania"),
+        "{dot}"
+    );
+    assert!(
+        !dot.contains("Union of Lakes") && !dot.contains("Lakeview summit"),
+        "{dot}"
+    );
+    assert!(
+        dot.starts_with("// newsgraph export: 5 nodes, 3 relationships"),
+        "{dot}"
+    );
+    let jsonl = run_ok(&["export", f, "--query", q, "--format", "jsonl"]);
+    assert_eq!(jsonl.lines().count(), 8);
 }

@@ -1,8 +1,9 @@
 //! Reading JSON Lines in the shape of Neo4j's APOC export (what [`super::jsonl`] writes) back into a
 //! graph. A newsgraph export round-trips unchanged: node and relationship ids (holes included),
 //! labels, properties and source spans come back as they were, so exporting the imported graph
-//! gives the same bytes. Document texts are not part of the export, so imported documents have
-//! metadata (id, file, title, date) but no text.
+//! gives the same bytes. Documents come back whole (text and hash included) from the optional
+//! `"document"` lines of `export --documents`; without them they are rebuilt from the Document
+//! nodes (id, file, title, date) and have no text.
 
 use crate::graph::{DocId, DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, schema};
 use serde_json::Value as J;
@@ -118,6 +119,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
         message,
     };
     let mut docs: Vec<String> = Vec::new();
+    let mut doc_info: HashMap<String, (DocumentInfo, Option<Option<String>>)> = HashMap::new();
     let mut nodes: Vec<NodeRec> = Vec::new();
     let mut edges: Vec<EdgeRec> = Vec::new();
     for (i, line) in reader.lines().enumerate() {
@@ -139,6 +141,29 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
             return Err(shape(n, "expected a JSON object".into()));
         };
         let id = id_of(o.get("id")).ok_or_else(|| shape(n, "missing \"id\"".into()))?;
+        if o.get("type").and_then(J::as_str) == Some("document") {
+            let text = |k: &str| o.get(k).and_then(J::as_str).map(str::to_string);
+            if docs.contains(&id) {
+                return Err(shape(
+                    n,
+                    format!("document {id:?} appears twice or after its use"),
+                ));
+            }
+            docs.push(id.clone());
+            let info = DocumentInfo {
+                id: id.clone(),
+                file: text("file").unwrap_or_default(),
+                title: text("title"),
+                date: text("date"),
+                hash: text("hash").unwrap_or_default(),
+                text: text("text").unwrap_or_default(),
+                node: None,
+            };
+            // The Document node's id: given (or null) by newsgraph's export; looked up by name if absent.
+            let node = o.get("node").map(|v| id_of(Some(v)));
+            doc_info.insert(id, (info, node));
+            continue;
+        }
         let (props, sources) =
             props_and_sources(o.get("properties"), &mut docs).map_err(|m| shape(n, m))?;
         match o.get("type").and_then(J::as_str) {
@@ -194,7 +219,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
             }
         }
     }
-    build(nodes, edges, docs, &shape)
+    build(nodes, edges, docs, doc_info, &shape)
 }
 
 /// The numeric ids of `ids` if they can be kept as positions, else `None`.
@@ -208,6 +233,7 @@ fn build(
     nodes: Vec<NodeRec>,
     edges: Vec<EdgeRec>,
     docs: Vec<String>,
+    mut doc_info: HashMap<String, (DocumentInfo, Option<Option<String>>)>,
     shape: &dyn Fn(usize, String) -> ImportError,
 ) -> Result<Graph, ImportError> {
     let mut g = Graph::new();
@@ -290,14 +316,21 @@ fn build(
                 .and_then(Value::as_str)
                 .map(str::to_string)
         };
-        let info = DocumentInfo {
-            file: get("file").unwrap_or_default(),
-            title: get("title"),
-            date: get("date"),
-            hash: String::new(),
-            text: String::new(),
-            node,
-            id: doc,
+        let info = match doc_info.remove(&doc) {
+            Some((full, Some(given))) => DocumentInfo {
+                node: given.and_then(|id| by_id.get(&id).copied()),
+                ..full
+            },
+            Some((full, None)) => DocumentInfo { node, ..full },
+            None => DocumentInfo {
+                file: get("file").unwrap_or_default(),
+                title: get("title"),
+                date: get("date"),
+                hash: String::new(),
+                text: String::new(),
+                node,
+                id: doc,
+            },
         };
         g.add_document(info);
     }

@@ -7,6 +7,7 @@ use thiserror::Error;
 
 pub mod around;
 pub mod csv;
+pub mod cypher;
 pub mod describe;
 pub mod dot;
 pub mod flat;
@@ -29,12 +30,16 @@ pub enum Format {
     Graphml,
     /// CSV files for neo4j-admin and Kuzu (a folder: see [`csv::write_dir`]).
     Csv,
+    /// A Cypher CREATE script for Neo4j and newsgraph.
+    Cypher,
 }
 
 /// Options that change how a format is written (formats ignore options that are not theirs).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     pub dot: DotOptions,
+    /// JSON Lines: also write each document's metadata and text (see [`jsonl::write_with`]).
+    pub jsonl_documents: bool,
 }
 
 /// A part of the graph to export (for `--query`): nodes, and relationships between them.
@@ -92,10 +97,11 @@ pub fn export_with(
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
     match format {
-        Format::Jsonl => jsonl::write(graph, subset, out),
+        Format::Jsonl => jsonl::write_with(graph, subset, options.jsonl_documents, out),
         Format::Dot => dot::write(graph, subset, &options.dot, out),
         Format::Graphml => graphml::write(graph, subset, out),
         Format::Csv => Err(ExportError::NeedsDirectory),
+        Format::Cypher => cypher::write(graph, subset, out),
     }
 }
 
