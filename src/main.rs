@@ -50,16 +50,14 @@ enum Command {
         timeout: f64,
     },
     /// Write the graph, or the part a query returns, in another tool's format.
-    Export {
-        inputs: Vec<PathBuf>,
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// Output file (standard output when absent).
+    Export(ExportArgs),
+    /// Read a JSON Lines export (APOC shape) back into a saved graph.
+    Import {
+        /// The JSON Lines file.
+        input: PathBuf,
+        /// Where to save the graph.
         #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Export only the nodes, relationships and paths this query returns.
-        #[arg(long)]
-        query: Option<String>,
+        output: PathBuf,
     },
     /// Print the dossier of one entity.
     Show {
@@ -76,10 +74,47 @@ enum OutputFormat {
     Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(clap::Args)]
+struct ExportArgs {
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+    format: ExportFormat,
+    /// Output file (standard output when absent).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Export only the nodes, relationships and paths this query returns.
+    #[arg(long, conflicts_with = "around")]
+    query: Option<String>,
+    /// Export only the neighbourhood of the entity with this name or alias.
+    #[arg(long, value_name = "NAME")]
+    around: Option<String>,
+    /// Hops around the `--around` entity.
+    #[arg(long, default_value_t = 2, requires = "around")]
+    depth: usize,
+    /// DOT: group nodes into boxes by source document or by country.
+    #[arg(long, value_enum)]
+    cluster: Option<ClusterArg>,
+    /// DOT: layout direction.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = RankDirArg::LR)]
+    rankdir: RankDirArg,
+    /// DOT: leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// JSONL: also write each document's metadata and full text, so `import` restores them.
+    #[arg(long)]
+    documents: bool,
+    /// Render the DOT with Graphviz into this picture format (needs -o).
+    #[arg(long, value_enum, requires = "output")]
+    render: Option<RenderArg>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Dot,
     Jsonl,
+    Graphml,
+    Csv,
+    Cypher,
 }
 
 impl From<ExportFormat> for Format {
@@ -87,8 +122,34 @@ impl From<ExportFormat> for Format {
         match f {
             ExportFormat::Dot => Format::Dot,
             ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::Graphml => Format::Graphml,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Cypher => Format::Cypher,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClusterArg {
+    Document,
+    Country,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[allow(clippy::upper_case_acronyms)]
+#[value(rename_all = "UPPER")]
+enum RankDirArg {
+    LR,
+    TB,
+    RL,
+    BT,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RenderArg {
+    Svg,
+    Png,
+    Pdf,
 }
 
 fn main() -> ExitCode {
@@ -117,7 +178,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Build { inputs, output } => build(&inputs, &output),
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
-            repl::run(g)?;
+            let file = inputs.iter().find(|p| inputs::is_graph_file(p)).cloned();
+            repl::run_with(
+                g,
+                repl::Options {
+                    file,
+                    ..Default::default()
+                },
+            )?;
             Ok(())
         }
         Command::Query {
@@ -127,17 +195,28 @@ fn run(cli: Cli) -> Result<()> {
             params,
             timeout,
         } => run_query(&inputs, &query, format, &params, timeout),
-        Command::Export {
-            inputs,
-            format,
-            output,
-            query,
-        } => run_export(&inputs, format.into(), output, query),
+        Command::Export(args) => run_export(args),
+        Command::Import { input, output } => {
+            let name = input.display().to_string();
+            let file = std::fs::File::open(&input).with_context(|| name.clone())?;
+            let g = export::import::read_jsonl(std::io::BufReader::new(file), &name)?;
+            graph::save(&g, &output)?;
+            println!(
+                "imported {} nodes, {} relationships, {} documents; saved to {}",
+                g.node_count(),
+                g.edge_count(),
+                g.documents().len(),
+                output.display()
+            );
+            Ok(())
+        }
         Command::Show { mut args } => {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
             let (g, _) = inputs::open(&inputs)?;
-            anyhow::bail!("no entity named {name:?} among {} nodes", g.node_count())
+            let dossier = repl::dossier::dossier(&g, &name)?;
+            println!("{}", dossier.render(repl::style::color_wanted()));
+            Ok(())
         }
     }
 }
@@ -186,40 +265,79 @@ fn run_query(
     };
     let (mut g, _) = inputs::open(inputs)?;
     let result = query::execute(&mut g, text, &params, &limits)?;
-    match format {
-        OutputFormat::Table => print!("{}", query::render::table(&g, &result)),
-        OutputFormat::Json => println!("{}", query::render::json(&g, &result)),
-        OutputFormat::Csv => print!("{}", query::render::csv(&g, &result)?),
+    let opts = repl::render::RenderOptions {
+        format: match format {
+            OutputFormat::Table => repl::render::OutputFormat::Table,
+            OutputFormat::Json => repl::render::OutputFormat::Json,
+            OutputFormat::Csv => repl::render::OutputFormat::Csv,
+        },
+        ..Default::default()
+    };
+    println!("{}", repl::render::render_result(&g, &result, &opts)?);
+    if matches!(format, OutputFormat::Table) {
+        println!("{}", repl::render::footer(result.rows.len(), None));
+    }
+    if !result.stats.is_empty() {
+        eprintln!("{}", query::render::stats_line(&result.stats));
     }
     Ok(())
 }
 
-fn run_export(
-    inputs: &[PathBuf],
-    format: Format,
-    output: Option<PathBuf>,
-    query_text: Option<String>,
-) -> Result<()> {
-    let (mut g, _) = inputs::open(inputs)?;
-    let subset = match query_text {
-        Some(q) => {
-            let result = query::execute(&mut g, &q, &Default::default(), &Default::default())?;
+fn run_export(args: ExportArgs) -> Result<()> {
+    use export::render::RenderFormat;
+    let (mut g, _) = inputs::open(&args.inputs)?;
+    let subset = match (&args.query, &args.around) {
+        (Some(q), _) => {
+            let result = query::execute(&mut g, q, &Default::default(), &Default::default())?;
             Some(export::Subgraph::from_result(&g, &result))
         }
-        None => None,
+        (None, Some(name)) => Some(export::around(&g, name, args.depth)?),
+        (None, None) => None,
     };
-    match output {
+    let mut options = export::Options::default();
+    options.dot.legend = !args.no_legend;
+    options.jsonl_documents = args.documents;
+    options.dot.rankdir = match args.rankdir {
+        RankDirArg::LR => export::RankDir::LeftRight,
+        RankDirArg::TB => export::RankDir::TopBottom,
+        RankDirArg::RL => export::RankDir::RightLeft,
+        RankDirArg::BT => export::RankDir::BottomTop,
+    };
+    options.dot.cluster = args.cluster.map(|c| match c {
+        ClusterArg::Document => export::Cluster::Document,
+        ClusterArg::Country => export::Cluster::Country,
+    });
+    let format: Format = args.format.into();
+    if let (Some(render), Some(path)) = (args.render, &args.output) {
+        if args.format != ExportFormat::Dot {
+            anyhow::bail!("--render draws the DOT export; leave out --format or use --format dot");
+        }
+        let mut dot = Vec::new();
+        export::export_with(&g, subset.as_ref(), format, &options, &mut dot)?;
+        let picture = match render {
+            RenderArg::Svg => RenderFormat::Svg,
+            RenderArg::Png => RenderFormat::Png,
+            RenderArg::Pdf => RenderFormat::Pdf,
+        };
+        export::render::render(&dot, picture, path)?;
+        return Ok(());
+    }
+    match &args.output {
+        Some(dir) if format == Format::Csv => {
+            let files = export::csv::write_dir(&g, subset.as_ref(), dir)?;
+            eprintln!("wrote {} files to {}", files.len(), dir.display());
+        }
         Some(path) => {
             let mut f = std::io::BufWriter::new(
-                std::fs::File::create(&path).with_context(|| path.display().to_string())?,
+                std::fs::File::create(path).with_context(|| path.display().to_string())?,
             );
-            export::export(&g, subset.as_ref(), format, &mut f)?;
+            export::export_with(&g, subset.as_ref(), format, &options, &mut f)?;
             f.flush()?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            export::export(&g, subset.as_ref(), format, &mut lock)?;
+            export::export_with(&g, subset.as_ref(), format, &options, &mut lock)?;
         }
     }
     Ok(())

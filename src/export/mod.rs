@@ -5,13 +5,41 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use thiserror::Error;
 
+pub mod around;
+pub mod csv;
+pub mod cypher;
+pub mod describe;
+pub mod dot;
+pub mod flat;
+pub mod graphml;
+pub mod import;
 pub mod jsonl;
+pub mod render;
+
+pub use around::around;
+pub use dot::{Cluster, DotOptions, RankDir};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// GraphViz DOT.
     Dot,
+    /// JSON Lines in the shape of Neo4j's APOC export.
     Jsonl,
+    /// GraphML with typed keys.
+    Graphml,
+    /// CSV files for neo4j-admin and Kuzu (a folder: see [`csv::write_dir`]).
+    Csv,
+    /// A Cypher CREATE script for Neo4j and newsgraph.
+    Cypher,
+}
+
+/// Options that change how a format is written (formats ignore options that are not theirs).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    pub dot: DotOptions,
+    /// JSON Lines: also write each document's metadata and text (see [`jsonl::write_with`]).
+    pub jsonl_documents: bool,
 }
 
 /// A part of the graph to export (for `--query`): nodes, and relationships between them.
@@ -26,18 +54,54 @@ pub struct Subgraph {
 pub enum ExportError {
     #[error("write failed: {0}")]
     Io(#[from] std::io::Error),
+    #[error("{path}: {source}")]
+    File {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("CSV export writes one file per label and type: give a folder with -o DIR")]
+    NeedsDirectory,
+    #[error(
+        "no node is named {0:?} (names and aliases are matched ignoring case, dots and hyphens)"
+    )]
+    UnknownName(String),
 }
 
-/// Writes the graph, or only `subset` when given, in `format`.
+/// Whether node `id` is part of the export.
+pub(crate) fn node_in(subset: Option<&Subgraph>, id: NodeId) -> bool {
+    subset.is_none_or(|s| s.nodes.contains(&id))
+}
+
+/// Whether relationship `id` is part of the export.
+pub(crate) fn edge_in(subset: Option<&Subgraph>, id: EdgeId) -> bool {
+    subset.is_none_or(|s| s.edges.contains(&id))
+}
+
+/// Writes the graph, or only `subset` when given, in `format` with default options.
 pub fn export(
     graph: &Graph,
     subset: Option<&Subgraph>,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
+    export_with(graph, subset, format, &Options::default(), out)
+}
+
+/// Writes the graph, or only `subset` when given, in `format` with `options`.
+pub fn export_with(
+    graph: &Graph,
+    subset: Option<&Subgraph>,
+    format: Format,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
     match format {
-        Format::Jsonl => jsonl::write(graph, subset, out),
-        Format::Dot => Ok(()),
+        Format::Jsonl => jsonl::write_with(graph, subset, options.jsonl_documents, out),
+        Format::Dot => dot::write(graph, subset, &options.dot, out),
+        Format::Graphml => graphml::write(graph, subset, out),
+        Format::Csv => Err(ExportError::NeedsDirectory),
+        Format::Cypher => cypher::write(graph, subset, out),
     }
 }
 
