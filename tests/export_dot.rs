@@ -308,3 +308,22 @@ fn query_exports_only_what_the_query_returns() {
     let jsonl = run_ok(&["export", f, "--query", q, "--format", "jsonl"]);
     assert_eq!(jsonl.lines().count(), 8);
 }
+
+#[test]
+fn every_format_runs_from_the_cli_on_the_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    let s = seeds.to_str().unwrap();
+    for (format, starts) in [
+        ("dot", "// newsgraph export"),
+        ("jsonl", "{"),
+        ("graphml", "<?xml"),
+        ("cypher", "// newsgraph export"),
+    ] {
+        let out = run_ok(&["export", s, "--format", format]);
+        assert!(out.starts_with(starts), "{format}: {out}");
+    }
+    let csv = dir.path().join("csv");
+    run_ok(&["export", s, "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert!(csv.join("nodes_Document.csv").exists() && csv.join("kuzu-load.cypher").exists());
+}
