@@ -88,6 +88,10 @@ struct ExportArgs {
     /// Export only the neighbourhood of the entity with this name or alias.
     #[arg(long, value_name = "NAME")]
     around: Option<String>,
+    /// Leave out nodes with this label or relationships of this type (repeatable), e.g.
+    /// `--hide Document --hide MENTIONS`.
+    #[arg(long, value_name = "LABEL_OR_TYPE")]
+    hide: Vec<String>,
     /// Hops around the `--around` entity.
     #[arg(long, default_value_t = 2, requires = "around")]
     depth: usize,
@@ -293,6 +297,11 @@ fn run_export(args: ExportArgs) -> Result<()> {
         }
         (None, Some(name)) => Some(export::around(&g, name, args.depth)?),
         (None, None) => None,
+    };
+    let subset = if args.hide.is_empty() {
+        subset
+    } else {
+        Some(export::Subgraph::hiding(&g, subset.as_ref(), &args.hide))
     };
     let mut options = export::Options::default();
     options.dot.legend = !args.no_legend;
