@@ -31,6 +31,10 @@ enum Command {
         /// Where to save the graph.
         #[arg(short, long)]
         output: PathBuf,
+        /// Fail (exit 1, nothing saved) if any input file or JSON Lines line is unreadable,
+        /// instead of skipping it with a warning.
+        #[arg(long)]
+        strict: bool,
     },
     /// Open the interactive shell (the default with no subcommand).
     Repl { inputs: Vec<PathBuf> },
@@ -98,7 +102,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command.unwrap_or(Command::Repl { inputs: vec![] }) {
-        Command::Build { inputs, output } => build(&inputs, &output),
+        Command::Build {
+            inputs,
+            output,
+            strict,
+        } => build(&inputs, &output, strict),
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
             repl::run(g)?;
@@ -124,9 +132,20 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(inputs: &[PathBuf], output: &PathBuf) -> Result<()> {
+fn build(inputs: &[PathBuf], output: &std::path::Path, strict: bool) -> Result<()> {
     let started = Instant::now();
-    let (g, report) = inputs::open(inputs)?;
+    let opts = inputs::OpenOptions {
+        strict,
+        ..Default::default()
+    };
+    let inputs::Opened {
+        graph: g,
+        report,
+        skipped,
+    } = inputs::open_with(inputs, &opts)?;
+    for s in &skipped {
+        eprintln!("warning: skipped {s}");
+    }
     graph::save(&g, output)?;
     println!(
         "{} documents ({} already present), {} nodes, {} relationships in {:.2?}",
@@ -141,6 +160,9 @@ fn build(inputs: &[PathBuf], output: &PathBuf) -> Result<()> {
     }
     for (ty, n) in g.rel_type_counts() {
         println!("  [:{ty:<13}] {n}");
+    }
+    if !skipped.is_empty() {
+        println!("{} input(s) skipped (see warnings)", skipped.len());
     }
     println!("saved to {}", output.display());
     Ok(())
