@@ -267,8 +267,53 @@ fn strip_site_name(title: &str) -> String {
     title.trim().to_string()
 }
 
-/// Extracts the article from a whole HTML page.
-pub fn extract(html: &str) -> HtmlArticle {
+/// Deepest element nesting parsed; html5ever's tree building is quadratic in depth, so deeper
+/// (hostile) pages are refused instead of parsed for minutes.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Elements that never hold children or that the parser closes implicitly.
+const NO_DEPTH: &[&str] = &[
+    "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype", "!--",
+];
+
+/// An upper estimate of the page's element nesting depth, in one pass over the bytes.
+pub fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|c| *c == b'<')) {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name: String = b
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .map(|c| char::from(c.to_ascii_lowercase()))
+                    .collect();
+                let end = b.get(i..).and_then(|r| r.iter().position(|c| *c == b'>'));
+                let self_closing = end.is_some_and(|e| e > 0 && b.get(i + e - 1) == Some(&b'/'));
+                if !self_closing && !NO_DEPTH.contains(&name.as_str()) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Extracts the article from a whole HTML page; `Err(depth)` when the page nests elements
+/// deeper than [`MAX_DEPTH`].
+pub fn extract(html: &str) -> Result<HtmlArticle, usize> {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(depth);
+    }
     let doc = Html::parse_document(html);
     let root = article_root(&doc);
     let title = first_attr(&doc, "meta[property='og:title']", "content")
@@ -301,16 +346,19 @@ pub fn extract(html: &str) -> HtmlArticle {
         .or_else(|| first_attr(&doc, "meta[property='og:url']", "content"));
     let mut text = String::new();
     collect(*root, &mut text);
-    HtmlArticle {
+    Ok(HtmlArticle {
         title,
         date,
         url,
         text,
-    }
+    })
 }
 
 /// Text of an HTML fragment (e.g. a JSON Lines `text` field holding `<p>` markup).
 pub fn fragment_text(html: &str) -> String {
+    if nesting_depth(html) > MAX_DEPTH {
+        return String::new();
+    }
     let doc = Html::parse_fragment(html);
     let mut text = String::new();
     collect(*doc.root_element(), &mut text);
@@ -362,7 +410,7 @@ mod tests {
 
     #[test]
     fn article_text_without_furniture() {
-        let a = extract(PAGE);
+        let a = extract(PAGE).unwrap();
         assert_eq!(
             a.title.as_deref(),
             Some("Harbour strike ends after nine days")
@@ -397,7 +445,8 @@ mod tests {
         let a = extract(
             "<html><head><title>Council votes to widen bridge - Town Crier</title></head>\
              <body><p>The council voted on Monday.</p></body></html>",
-        );
+        )
+        .unwrap();
         assert_eq!(a.title.as_deref(), Some("Council votes to widen bridge"));
         assert_eq!(a.text, "The council voted on Monday.");
         assert_eq!(a.date, None);
@@ -405,14 +454,20 @@ mod tests {
 
     #[test]
     fn broken_markup_still_parses() {
-        let a = extract("<p>Unclosed <b>bold <i>text<p>Second para");
+        let a = extract("<p>Unclosed <b>bold <i>text<p>Second para").unwrap();
         assert_eq!(a.text, "Unclosed bold text\n\nSecond para");
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = format!("{}deep{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
-        assert_eq!(extract(&html).text, "deep");
+    fn deep_nesting_is_parsed_or_refused_quickly() {
+        let html = format!("{}deep{}", "<div>".repeat(800), "</div>".repeat(800));
+        assert_eq!(extract(&html).map(|a| a.text), Ok("deep".to_string()));
+        let hostile = "<div><span>".repeat(50_000);
+        assert_eq!(extract(&hostile).map(|a| a.text), Err(100_000));
+        assert_eq!(
+            nesting_depth("<p>a<p>b<br><img src=x/><div><b>c</b></div>"),
+            2
+        );
     }
 
     #[test]

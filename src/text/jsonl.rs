@@ -87,6 +87,9 @@ pub fn parse_line(line: &str) -> Result<Option<Article>, String> {
     };
     if text.contains("</p>") || text.contains("<br") || text.contains("<p>") {
         text = html::fragment_text(&text);
+        if text.trim().is_empty() {
+            return Err("no readable text in the \"text\" field's HTML".to_string());
+        }
     }
     text = decode::normalize_newlines(text);
     Ok(Some(Article {

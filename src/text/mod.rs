@@ -49,6 +49,12 @@ pub enum TextError {
         line: usize,
         message: String,
     },
+    #[error("{}: HTML nested {depth} levels deep (limit {limit})", path.display())]
+    HtmlTooDeep {
+        path: PathBuf,
+        depth: usize,
+        limit: usize,
+    },
     #[error("{}: not a regular file", path.display())]
     NotAFile { path: PathBuf },
     #[error("{}: folders nested deeper than {limit} levels are not read", path.display())]
@@ -64,6 +70,7 @@ impl TextError {
             | TextError::Empty { path }
             | TextError::TooLarge { path, .. }
             | TextError::JsonLine { path, .. }
+            | TextError::HtmlTooDeep { path, .. }
             | TextError::NotAFile { path }
             | TextError::TooDeep { path, .. } => path,
         }

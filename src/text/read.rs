@@ -324,7 +324,11 @@ pub fn document_from_bytes(
     let mut doc = SourceDoc::new(stem(path), file, String::new());
     match format {
         Format::Html => {
-            let a = html::extract(&text);
+            let a = html::extract(&text).map_err(|depth| TextError::HtmlTooDeep {
+                path: path.to_path_buf(),
+                depth,
+                limit: html::MAX_DEPTH,
+            })?;
             doc.date = a
                 .date
                 .as_deref()
