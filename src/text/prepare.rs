@@ -99,7 +99,15 @@ fn paragraph_break(prev: &str, next: &str) -> bool {
     }
     if !ends_terminal(prev) && !prev.ends_with([',', ';', ':', '-', '—', '–']) {
         // A short line without punctuation is a heading or label; a long one is a wrapped line.
-        return prev.len() < 50 && !next.starts_with(char::is_lowercase);
+        // Lines ending in an article, preposition or conjunction always continue.
+        let last = prev.rsplit(' ').next().unwrap_or("").to_lowercase();
+        const JOINERS: &[&str] = &[
+            "the", "a", "an", "of", "in", "to", "and", "or", "for", "with", "on", "at", "by",
+            "from", "that", "his", "her", "their", "its", "as", "but", "is", "was", "were", "are",
+        ];
+        return prev.len() < 50
+            && !next.starts_with(char::is_lowercase)
+            && !JOINERS.contains(&last.as_str());
     }
     let tail_start = floor_boundary(prev, prev.len().saturating_sub(64));
     let head_end = floor_boundary(next, next.len().min(64));
@@ -310,5 +318,244 @@ pub fn prepare(doc: &SourceDoc) -> Prepared {
         sentences: sentence_ranges,
         paragraphs,
         boilerplate: boiler,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prep(text: &str) -> (Prepared, SourceDoc) {
+        let doc = SourceDoc::new("t", "t.txt", text);
+        (prepare(&doc), doc)
+    }
+
+    fn sents<'a>(p: &Prepared, d: &'a SourceDoc) -> Vec<&'a str> {
+        p.sentences.iter().map(|r| &d.text[r.clone()]).collect()
+    }
+
+    fn title(p: &Prepared) -> Option<&str> {
+        p.title.as_ref().map(|t| t.0.as_str())
+    }
+
+    #[test]
+    fn portal_style_header_with_today_and_section() {
+        let (p, d) = prep(
+            "Today : Mar 3, 2024\nBusiness News\n2 March 2024\n\n\
+             Copper Prices Climb As Chile Mine Strike Drags On\n\n\
+             A strike at one of the largest copper mines in northern Chile entered its third week on Saturday.\n",
+        );
+        assert_eq!(
+            title(&p),
+            Some("Copper Prices Climb As Chile Mine Strike Drags On")
+        );
+        assert_eq!(p.date.as_deref(), Some("2024-03-02"));
+        assert_eq!(
+            sents(&p, &d),
+            vec![
+                "A strike at one of the largest copper mines in northern Chile entered its third week on Saturday."
+            ]
+        );
+        assert_eq!(p.boilerplate.len(), 3);
+    }
+
+    #[test]
+    fn weekday_dateline_label_and_teaser_tail() {
+        let (p, d) = prep(
+            "Friday, June 7, 2024\n\nFishing Fleet Returns to Port After Storm\n\nDate:\n\n\
+             Dozens of fishing boats returned to Valparaiso on Friday after a storm kept them at sea.\n\n\
+             Harbour officials said no one was hurt.\n\n\
+             Share post:\n\nPopular\n\nMore like this\nRelated\n\n\
+             Drought Threatens Olive Harvest\n\nFarmers in the south are worried about...\n",
+        );
+        assert_eq!(title(&p), Some("Fishing Fleet Returns to Port After Storm"));
+        assert_eq!(p.date.as_deref(), Some("2024-06-07"));
+        assert_eq!(
+            sents(&p, &d),
+            vec![
+                "Dozens of fishing boats returned to Valparaiso on Friday after a storm kept them at sea.",
+                "Harbour officials said no one was hurt."
+            ]
+        );
+    }
+
+    #[test]
+    fn forum_page_with_trailing_credit_date_and_account_prompts() {
+        let (p, d) = prep(
+            "Skip to content\n\nRail Union Calls Off Weekend Strike\n\nRecommended Posts\nPosted\n\n\
+             IMG_0042.jpeg\n\ncamera footage\n\u{a0}\n\n\
+             The national rail union called off a planned weekend strike after late-night talks with the transport ministry.\n\n\
+             \u{a0}\n\nphoto.png  Adapted by Example Forum from AFP 2024-04-19\n\n\
+             Create an account or sign in to comment\n\nYou need to be a member in order to leave a comment\n\n\
+             Sign In Now\n",
+        );
+        assert_eq!(title(&p), Some("Rail Union Calls Off Weekend Strike"));
+        assert_eq!(p.date.as_deref(), Some("2024-04-19"));
+        assert_eq!(
+            sents(&p, &d),
+            vec![
+                "The national rail union called off a planned weekend strike after late-night talks with the transport ministry."
+            ]
+        );
+    }
+
+    #[test]
+    fn date_and_headline_on_one_line() {
+        let (p, d) = prep(
+            " date 2023-11-05 Flood defences hold as river peaks in Bavaria\n\n\
+             Emergency crews in Passau said on Sunday that the new flood walls had held overnight.\n",
+        );
+        assert_eq!(
+            title(&p),
+            Some("Flood defences hold as river peaks in Bavaria")
+        );
+        assert_eq!(p.date.as_deref(), Some("2023-11-05"));
+        assert_eq!(&d.text[p.date_span.clone().unwrap()], "date 2023-11-05");
+        assert_eq!(sents(&p, &d).len(), 1);
+    }
+
+    #[test]
+    fn wire_story_with_byline_published_label_and_photo_credit() {
+        let (p, d) = prep(
+            "World | Africa\nKenya and Ethiopia sign power-sharing deal\nBy Amina Yusuf, Reuters\n\
+             Published: 12 Jan 2024 14:05 GMT\nUpdated: 13 Jan 2024 08:00 GMT\n\n\
+             NAIROBI (Reuters) - Kenya and Ethiopia signed an agreement on Friday to share electricity from a new dam.\n\
+             Photo: Tom Brown/Reuters\n\
+             Officials from both countries attended the ceremony in Addis Ababa.\n\n\
+             Reporting by Amina Yusuf; Editing by Lars Berg\n",
+        );
+        assert_eq!(
+            title(&p),
+            Some("Kenya and Ethiopia sign power-sharing deal")
+        );
+        assert_eq!(p.date.as_deref(), Some("2024-01-12"));
+        assert_eq!(
+            sents(&p, &d),
+            vec![
+                "NAIROBI (Reuters) - Kenya and Ethiopia signed an agreement on Friday to share electricity from a new dam.",
+                "Officials from both countries attended the ceremony in Addis Ababa."
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_time_gives_no_date() {
+        let (p, d) = prep(
+            "Published 3 hours ago\nMayor Resigns Over Budget Row\n\n\
+             The mayor of the city resigned on Tuesday after the council rejected her budget plan.\n",
+        );
+        assert_eq!(title(&p), Some("Mayor Resigns Over Budget Row"));
+        assert_eq!(p.date, None);
+        assert_eq!(sents(&p, &d).len(), 1);
+    }
+
+    #[test]
+    fn single_newline_paragraphs_and_hard_wrapped_lines() {
+        let (p, d) = prep(
+            "Ministers agree on grain corridor\n\
+             Ministers from three countries agreed on Monday to reopen the grain corridor.\n\
+             Talks will continue in Istanbul.\n\n\
+             The agreement, reached after long talks in the\n\
+             Turkish capital, allows ships to leave Odesa. It was welcomed by the U.N.\n\
+             What comes next\n\
+             Inspections start next week.\n",
+        );
+        assert_eq!(title(&p), Some("Ministers agree on grain corridor"));
+        assert_eq!(
+            sents(&p, &d),
+            vec![
+                "Ministers from three countries agreed on Monday to reopen the grain corridor.",
+                "Talks will continue in Istanbul.",
+                "The agreement, reached after long talks in the\nTurkish capital, allows ships to leave Odesa.",
+                "It was welcomed by the U.N.",
+                "What comes next",
+                "Inspections start next week."
+            ]
+        );
+        assert_eq!(p.paragraphs.len(), 5);
+    }
+
+    #[test]
+    fn bullet_lines_are_their_own_sentences() {
+        let (p, d) = prep(
+            "Key points from the summit\n\n\
+             Leaders of the regional bloc met in Accra on Thursday for a two-day summit.\n\
+             - Trade barriers will be cut by 2026\n\
+             - A joint force will patrol the border\n\
+             • Funding was promised by the bank.\n",
+        );
+        assert_eq!(
+            sents(&p, &d),
+            vec![
+                "Leaders of the regional bloc met in Accra on Thursday for a two-day summit.",
+                "Trade barriers will be cut by 2026",
+                "A joint force will patrol the border",
+                "Funding was promised by the bank."
+            ]
+        );
+    }
+
+    #[test]
+    fn metadata_title_and_date_are_preferred() {
+        let mut doc = SourceDoc::new(
+            "j",
+            "a.jsonl:1",
+            "Council approves new bridge\n\nThe council approved the bridge on Monday, 4 March 2024.",
+        );
+        doc.title = Some("Council approves new bridge".into());
+        doc.date = Some("2024-03-05".into());
+        let p = prepare(&doc);
+        assert_eq!(p.title.as_ref().map(|t| t.1.clone()), Some(0..27));
+        assert_eq!(p.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(p.sentences.len(), 1);
+    }
+
+    #[test]
+    fn comment_section_is_cut_even_when_long() {
+        let (p, d) = prep(
+            "Port strike ends\n\n\
+             Dock workers in Santos ended their strike on Monday after a pay deal was reached with operators.\n\n\
+             Comments\n\n\
+             I think this deal is a very bad idea for everyone involved and the workers should have held out for much more money from the port operators this time.\n",
+        );
+        assert_eq!(sents(&p, &d).len(), 1);
+    }
+
+    #[test]
+    fn article_resumes_after_an_inline_related_box() {
+        let (p, d) = prep(
+            "Election results delayed\n\n\
+             Officials in the capital said on Sunday that counting would take at least two more days.\n\n\
+             Related\n\nOpposition leader casts vote\n\n\
+             The electoral commission blamed the delay on heavy rain that had kept some polling stations closed for most of the day, and on a shortage of ballot papers in the north.\n",
+        );
+        assert_eq!(sents(&p, &d).len(), 2);
+    }
+
+    #[test]
+    fn no_header_no_title_and_hostile_text_is_safe() {
+        let (p, _) =
+            prep("The committee met on Tuesday and agreed to publish its findings next month.");
+        assert_eq!(p.title, None);
+        assert_eq!(p.sentences.len(), 1);
+        for text in [
+            "",
+            "\n\n\n",
+            "\u{feff}",
+            "...",
+            "×\n•\n",
+            &"a".repeat(10_000),
+            "\u{200b}\n\u{a0}",
+        ] {
+            let (p, d) = prep(text);
+            for r in p
+                .sentences
+                .iter()
+                .chain(&p.boilerplate)
+                .chain(&p.paragraphs)
+            {
+                assert!(d.text.get(r.clone()).is_some());
+            }
+        }
     }
 }
