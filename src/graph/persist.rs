@@ -129,9 +129,19 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Graph, PersistError> {
     Ok(g)
 }
 
-/// Saves a graph atomically: temporary file, fsync, rename, fsync of the folder.
+/// Saves a graph atomically: temporary file, fsync, rename, fsync of the folder. Concurrent
+/// saves to the same path (from several processes) are serialized by an exclusive lock on
+/// `PATH.lock`.
 pub fn save(graph: &Graph, path: &Path) -> Result<(), PersistError> {
     let bytes = encode(graph)?;
+    let lock_path = lock_path(path);
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io_err(&lock_path))?;
+    lock.lock().map_err(io_err(&lock_path))?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -155,7 +165,20 @@ pub fn save(graph: &Graph, path: &Path) -> Result<(), PersistError> {
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
+    // The lock is released when `lock` is dropped; the lock file itself stays (removing it would
+    // race with a process that has just opened it).
+    drop(lock);
     result
+}
+
+/// The lock file that serializes writers of `path`.
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".lock");
+    path.with_file_name(name)
 }
 
 /// Loads a graph saved by [`save`].
@@ -234,7 +257,11 @@ mod tests {
         save(&sample(), &path).unwrap();
         save(&Graph::new(), &path).unwrap();
         assert_eq!(load(&path).unwrap().node_count(), 0);
-        let leftovers = fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1);
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["g.ngraph", "g.ngraph.lock"]);
     }
 }

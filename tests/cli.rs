@@ -1,0 +1,45 @@
+//! End-to-end tests of the command line on the seed corpus (issue 2's contract).
+
+mod common;
+use common::{run, run_ok, seeds};
+
+#[test]
+fn build_save_load_gives_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("seeds.ngraph");
+    let seeds = seeds();
+    let summary = run_ok(&[
+        "build",
+        seeds.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(summary.contains("5 documents"), "{summary}");
+    let from_text = run_ok(&["export", seeds.to_str().unwrap(), "--format", "jsonl"]);
+    let from_file = run_ok(&["export", file.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(from_text.lines().count() >= 5);
+    assert_eq!(from_text, from_file);
+}
+
+#[test]
+fn damaged_graph_file_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.ngraph");
+    std::fs::write(&file, b"this is not a graph").unwrap();
+    let out = run(&["export", file.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.ngraph") && err.contains("not a newsgraph graph file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_input_is_an_error_and_bad_usage_exits_2() {
+    let out = run(&["export", "/no/such/folder", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
+    let out = run(&["export", "--format", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+}
