@@ -1,9 +1,11 @@
-//! Turning the CLI's INPUT list into a graph: saved `.ngraph` files are loaded, text files and
-//! folders are extracted on the fly, and no input at all means the bundled seed corpus.
+//! Turning the CLI's INPUT list into a graph: saved `.ngraph` files are loaded, text files,
+//! HTML pages, JSON Lines files, folders and `-` (standard input) are extracted on the fly, and
+//! no input at all means the bundled seed corpus. A bad text input is skipped (and reported),
+//! never fatal, unless the caller asks for strictness.
 
 use crate::extract::{self, IngestReport};
 use crate::graph::{self, Graph, PersistError};
-use crate::text::{self, TextError};
+use crate::text::{self, ReadOptions, TextError};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -16,6 +18,31 @@ pub enum InputError {
     Text(#[from] TextError),
     #[error("no seed corpus found (looked for ./seeds and {0})")]
     NoSeeds(PathBuf),
+    #[error("no article could be read from the inputs:\n  {}",
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+    NothingRead(Vec<TextError>),
+    #[error("no article files found in {0} (newsgraph reads .txt, .html, .htm and .jsonl files)")]
+    NoArticles(String),
+    #[error("{} bad input(s) and --strict given; nothing was built:\n  {}", .0.len(),
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+    Strict(Vec<TextError>),
+}
+
+/// How to open inputs.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    /// Any skipped input (or JSON Lines line) is an error.
+    pub strict: bool,
+    pub read: ReadOptions,
+}
+
+/// An opened graph, what extraction added, and the inputs that were skipped.
+#[derive(Debug)]
+pub struct Opened {
+    pub graph: Graph,
+    pub report: IngestReport,
+    /// Each skipped file or line with its reason (already empty under `strict`).
+    pub skipped: Vec<TextError>,
 }
 
 /// The folder of bundled seed articles: `./seeds` if present, else the one in the source tree.
@@ -38,8 +65,9 @@ pub fn is_graph_file(path: &Path) -> bool {
 }
 
 /// Opens the inputs as one graph: loads the saved graphs (the first one is the base, later ones
-/// are not merged) and extracts every text input into it.
-pub fn open(inputs: &[PathBuf]) -> Result<(Graph, IngestReport), InputError> {
+/// are not merged) and extracts every text input into it. Skipped inputs are returned, or are an
+/// error with `opts.strict`.
+pub fn open_with(inputs: &[PathBuf], opts: &OpenOptions) -> Result<Opened, InputError> {
     let seeds;
     let inputs = if inputs.is_empty() {
         seeds = vec![seeds_dir()?];
@@ -53,14 +81,35 @@ pub fn open(inputs: &[PathBuf]) -> Result<(Graph, IngestReport), InputError> {
         Some(p) => graph::load(p)?,
         None => Graph::new(),
     };
-    let files = text::collect_files(&texts.into_iter().cloned().collect::<Vec<_>>())?;
-    let docs = files
-        .iter()
-        .map(|f| text::read_document(f))
-        .collect::<Result<Vec<_>, _>>()?;
-    let report = extract::ingest(&mut g, docs);
+    let texts: Vec<PathBuf> = texts.into_iter().cloned().collect();
+    let read = text::read_inputs(&texts, &opts.read);
+    if opts.strict && !read.skipped.is_empty() {
+        return Err(InputError::Strict(read.skipped));
+    }
+    if !texts.is_empty() && read.docs.is_empty() && graphs.is_empty() {
+        if read.skipped.is_empty() {
+            let names: Vec<String> = texts.iter().map(|p| p.display().to_string()).collect();
+            return Err(InputError::NoArticles(names.join(", ")));
+        }
+        return Err(InputError::NothingRead(read.skipped));
+    }
+    let report = extract::ingest(&mut g, read.docs);
     if graphs.is_empty() {
         g.dirty = false;
     }
-    Ok((g, report))
+    Ok(Opened {
+        graph: g,
+        report,
+        skipped: read.skipped,
+    })
+}
+
+/// [`open_with`] with default options; each skipped input is reported on standard error as a
+/// `warning:` line naming the file (and line) and the reason.
+pub fn open(inputs: &[PathBuf]) -> Result<(Graph, IngestReport), InputError> {
+    let opened = open_with(inputs, &OpenOptions::default())?;
+    for s in &opened.skipped {
+        eprintln!("warning: skipped {s}");
+    }
+    Ok((opened.graph, opened.report))
 }

@@ -31,6 +31,10 @@ enum Command {
         /// Where to save the graph.
         #[arg(short, long)]
         output: PathBuf,
+        /// Fail (exit 1, nothing saved) if any input file or JSON Lines line is unreadable,
+        /// instead of skipping it with a warning.
+        #[arg(long)]
+        strict: bool,
     },
     /// Open the interactive shell (the default with no subcommand).
     Repl { inputs: Vec<PathBuf> },
@@ -200,7 +204,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command.unwrap_or(Command::Repl { inputs: vec![] }) {
-        Command::Build { inputs, output } => build(&inputs, &output),
+        Command::Build {
+            inputs,
+            output,
+            strict,
+        } => build(&inputs, &output, strict),
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
             let file = inputs.iter().find(|p| inputs::is_graph_file(p)).cloned();
@@ -270,9 +278,20 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
+fn build(inputs: &[PathBuf], output: &std::path::Path, strict: bool) -> Result<()> {
     let started = Instant::now();
-    let (g, report) = inputs::open(inputs)?;
+    let opts = inputs::OpenOptions {
+        strict,
+        ..Default::default()
+    };
+    let inputs::Opened {
+        graph: g,
+        report,
+        skipped,
+    } = inputs::open_with(inputs, &opts)?;
+    for s in &skipped {
+        eprintln!("warning: skipped {s}");
+    }
     graph::save(&g, output)?;
     println!(
         "{} documents ({} already present), {} nodes, {} relationships in {:.2?}",
@@ -287,6 +306,9 @@ fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
     }
     for (ty, n) in g.rel_type_counts() {
         println!("  [:{ty:<13}] {n}");
+    }
+    if !skipped.is_empty() {
+        println!("{} input(s) skipped (see warnings)", skipped.len());
     }
     println!("saved to {}", output.display());
     Ok(())
@@ -424,6 +446,7 @@ fn extract_jsonl() -> Result<()> {
             id: a.id.clone(),
             file: a.id.clone(),
             text: a.text,
+            ..Default::default()
         };
         let prepared = newsgraph::text::prepare(&doc);
         let record = serde_json::json!({

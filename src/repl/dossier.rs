@@ -423,6 +423,9 @@ impl Builder<'_> {
                 id: doc.id.clone(),
                 file: doc.file.clone(),
                 text: doc.text.clone(),
+                title: doc.title.clone(),
+                date: doc.date.clone(),
+                ..Default::default()
             })
             .sentences
         });

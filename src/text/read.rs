@@ -1,0 +1,455 @@
+//! Reading the INPUT list: walking folders (safely through symlink loops), recognising each
+//! file's format (plain text, HTML, JSON Lines, `-` for standard input) and turning every readable
+//! article into a [`SourceDoc`]. A bad file is recorded as skipped and never stops the others.
+
+use super::{SourceDoc, TextError, dates, decode, html, jsonl};
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{self, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Limits for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Largest text or HTML file read whole (JSON Lines files are streamed and have no limit).
+    pub max_file_bytes: u64,
+    /// Longest JSON Lines line (one article).
+    pub max_line_bytes: usize,
+    /// How deep folders are followed.
+    pub max_depth: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 256 * 1024 * 1024,
+            max_line_bytes: 64 * 1024 * 1024,
+            max_depth: 64,
+        }
+    }
+}
+
+/// The articles read and the inputs (or lines) that were skipped, each with its reason.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub docs: Vec<SourceDoc>,
+    pub skipped: Vec<TextError>,
+}
+
+/// The kinds of article file newsgraph reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    JsonLines,
+}
+
+impl Format {
+    /// The format a file name promises, if newsgraph reads that kind of file.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+
+    /// The format of content with no telling name: HTML markup, JSON Lines or plain text.
+    fn sniff(bytes: &[u8]) -> Format {
+        let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(1024)).unwrap_or(bytes))
+            .into_owned();
+        let head = head.trim_start_matches('\u{feff}');
+        if html::looks_like_html(head) {
+            Format::Html
+        } else if head.trim_start().starts_with('{') {
+            let first = head.trim_start().lines().next().unwrap_or("");
+            if first.trim_end().ends_with('}') || bytes.len() > 1024 {
+                Format::JsonLines
+            } else {
+                Format::Text
+            }
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// The name standard input is reported under.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads every article in `paths` (files, folders read recursively, `-` for standard input).
+pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
+    let mut reader = Reader {
+        opts,
+        out: Inputs::default(),
+        seen_dirs: HashSet::new(),
+        seen_files: HashSet::new(),
+        stdin_done: false,
+    };
+    for p in paths {
+        reader.input(p);
+    }
+    reader.out
+}
+
+struct Reader<'a> {
+    opts: &'a ReadOptions,
+    out: Inputs,
+    seen_dirs: HashSet<PathBuf>,
+    seen_files: HashSet<PathBuf>,
+    stdin_done: bool,
+}
+
+fn io_err(path: &Path, source: io::Error) -> TextError {
+    TextError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+impl Reader<'_> {
+    fn input(&mut self, path: &Path) {
+        if path.as_os_str() == "-" {
+            if !self.stdin_done {
+                self.stdin_done = true;
+                self.stdin();
+            }
+            return;
+        }
+        match fs::metadata(path) {
+            Err(e) => self.out.skipped.push(io_err(path, e)),
+            Ok(m) if m.is_dir() => self.dir(path, 0),
+            Ok(m) => self.file(path, &m, Format::from_path(path)),
+        }
+    }
+
+    fn dir(&mut self, path: &Path, depth: usize) {
+        let canon = match fs::canonicalize(path) {
+            Ok(c) => c,
+            Err(e) => return self.out.skipped.push(io_err(path, e)),
+        };
+        // A folder seen before (a symlink loop or a second link to it) is not read again.
+        if !self.seen_dirs.insert(canon) {
+            return;
+        }
+        if depth > self.opts.max_depth {
+            return self.out.skipped.push(TextError::TooDeep {
+                path: path.to_path_buf(),
+                limit: self.opts.max_depth,
+            });
+        }
+        let entries = match fs::read_dir(path) {
+            Ok(e) => e,
+            Err(e) => return self.out.skipped.push(io_err(path, e)),
+        };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => paths.push(e.path()),
+                Err(e) => self.out.skipped.push(io_err(path, e)),
+            }
+        }
+        paths.sort();
+        for p in paths {
+            let hidden = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            let format = Format::from_path(&p);
+            match fs::metadata(&p) {
+                Ok(m) if m.is_dir() => self.dir(&p, depth + 1),
+                Ok(m) => {
+                    if format.is_some() {
+                        self.file(&p, &m, format);
+                    }
+                }
+                // A dangling link or unreadable entry: worth a warning only if it names an article.
+                Err(e) => {
+                    if format.is_some() {
+                        self.out.skipped.push(io_err(&p, e));
+                    }
+                }
+            }
+        }
+    }
+
+    fn file(&mut self, path: &Path, meta: &fs::Metadata, format: Option<Format>) {
+        if !meta.is_file() {
+            return self.out.skipped.push(TextError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        if let Ok(canon) = fs::canonicalize(path)
+            && !self.seen_files.insert(canon)
+        {
+            return;
+        }
+        if meta.len() == 0 {
+            return self.out.skipped.push(TextError::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        if format == Some(Format::JsonLines) {
+            return self.jsonl_file(path);
+        }
+        if meta.len() > self.opts.max_file_bytes {
+            return self.out.skipped.push(TextError::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+                limit: self.opts.max_file_bytes,
+            });
+        }
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.out.skipped.push(io_err(path, e)),
+        };
+        let format = format.unwrap_or_else(|| Format::sniff(&bytes));
+        self.bytes(path, bytes, format);
+    }
+
+    fn jsonl_file(&mut self, path: &Path) {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return self.out.skipped.push(io_err(path, e)),
+        };
+        self.jsonl(path, BufReader::with_capacity(1 << 16, file));
+    }
+
+    fn jsonl<R: io::BufRead>(&mut self, path: &Path, reader: R) {
+        let stem = stem(path);
+        let name = path.display().to_string();
+        let mut docs = Vec::new();
+        let mut bad = Vec::new();
+        let result = jsonl::read(reader, self.opts.max_line_bytes, |line, r| match r {
+            Ok(a) => docs.push(SourceDoc {
+                id: format!("{stem}-{line}"),
+                file: format!("{name}:{line}"),
+                text: compose(a.title.as_deref(), a.text),
+                title: a.title,
+                date: a.date,
+                url: a.url,
+            }),
+            Err(message) => bad.push(TextError::JsonLine {
+                path: path.to_path_buf(),
+                line,
+                message,
+            }),
+        });
+        let nothing = docs.is_empty() && bad.is_empty();
+        self.out.docs.extend(docs);
+        self.out.skipped.extend(bad);
+        if let Err(e) = result {
+            self.out.skipped.push(io_err(path, e));
+        } else if nothing {
+            self.out.skipped.push(TextError::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+
+    fn stdin(&mut self) {
+        let path = PathBuf::from(STDIN_NAME);
+        let mut bytes = Vec::new();
+        let limit = self.opts.max_file_bytes;
+        if let Err(e) = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes) {
+            return self.out.skipped.push(io_err(&path, e));
+        }
+        if bytes.len() as u64 > limit {
+            return self.out.skipped.push(TextError::TooLarge {
+                path,
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
+        let format = Format::sniff(&bytes);
+        if format == Format::JsonLines {
+            return self.jsonl(&path, io::Cursor::new(bytes));
+        }
+        self.bytes(&path, bytes, format);
+    }
+
+    fn bytes(&mut self, path: &Path, bytes: Vec<u8>, format: Format) {
+        match document_from_bytes(path, bytes, format) {
+            Ok(doc) => self.out.docs.push(doc),
+            Err(e) => self.out.skipped.push(e),
+        }
+    }
+}
+
+fn stem(path: &Path) -> String {
+    if path.as_os_str() == STDIN_NAME {
+        return "stdin".to_string();
+    }
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Puts a known headline in front of the body (unless the body already starts with it), so
+/// the headline has a byte range in the document text like any other header.
+fn compose(title: Option<&str>, body: String) -> String {
+    match title {
+        Some(t) if !t.is_empty() && !body.trim_start().starts_with(t) => {
+            format!("{t}\n\n{body}")
+        }
+        _ => body,
+    }
+}
+
+/// Decodes a whole text or HTML file into a document.
+pub fn document_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Format,
+) -> Result<SourceDoc, TextError> {
+    let declared = if format == Format::Html {
+        decode::html_charset(&bytes)
+    } else {
+        None
+    };
+    let (text, _) = decode::decode(bytes, declared.as_deref()).map_err(|e| TextError::NotText {
+        path: path.to_path_buf(),
+        what: e.0,
+    })?;
+    let file = if path.as_os_str() == STDIN_NAME {
+        "-".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let mut doc = SourceDoc::new(stem(path), file, String::new());
+    match format {
+        Format::Html => {
+            let a = html::extract(&text).map_err(|depth| TextError::HtmlTooDeep {
+                path: path.to_path_buf(),
+                depth,
+                limit: html::MAX_DEPTH,
+            })?;
+            doc.date = a
+                .date
+                .as_deref()
+                .and_then(dates::parse_loose)
+                .map(dates::iso);
+            doc.url = a.url;
+            doc.text = compose(a.title.as_deref(), a.text);
+            doc.title = a.title;
+        }
+        Format::Text | Format::JsonLines => doc.text = text,
+    }
+    if doc.text.trim().is_empty() {
+        return Err(TextError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if doc.text.len() > u32::MAX as usize {
+        return Err(TextError::TooLarge {
+            path: path.to_path_buf(),
+            size: doc.text.len() as u64,
+            limit: u64::from(u32::MAX),
+        });
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn folder_with_every_kind_of_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "a.txt", b"Rain fell in Lima.\r\nRivers rose.");
+        write(d, "b.TXT", b"Caf\xE9 owners protested.");
+        write(d, "c.txt", b"\x89PNG\r\n\x1a\n\0\0\0IHDR");
+        write(d, "d.txt", b"");
+        write(d, "e.html", b"<html><head><title>Dam opens on time - Daily</title></head><body><p>The dam opened.</p></body></html>");
+        write(
+            d,
+            "f.jsonl",
+            b"{\"title\":\"One\",\"text\":\"First story.\"}\n{oops\n{\"text\":\"Third story.\"}\n",
+        );
+        write(d, "notes.md", b"ignored");
+        write(d, ".hidden.txt", b"ignored");
+        fs::create_dir(d.join("sub")).unwrap();
+        write(&d.join("sub"), "g.txt", b"Nested story.");
+        let got = read_inputs(&[d.to_path_buf()], &ReadOptions::default());
+        let texts: Vec<&str> = got.docs.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Rain fell in Lima.\nRivers rose.",
+                "Café owners protested.",
+                "Dam opens on time\n\nThe dam opened.",
+                "One\n\nFirst story.",
+                "Third story.",
+                "Nested story."
+            ]
+        );
+        assert_eq!(got.docs[2].title.as_deref(), Some("Dam opens on time"));
+        assert_eq!(got.docs[3].id, "f-1");
+        assert!(got.docs[3].file.ends_with("f.jsonl:1"));
+        let why: Vec<String> = got.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(why.len(), 3, "{why:?}");
+        assert!(
+            why[0].contains("c.txt") && why[0].contains("PNG"),
+            "{why:?}"
+        );
+        assert!(
+            why[1].contains("d.txt") && why[1].contains("empty"),
+            "{why:?}"
+        );
+        assert!(why[2].contains("f.jsonl:2"), "{why:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_and_dangling_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "a.txt", b"Only story.");
+        std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
+        std::os::unix::fs::symlink(d.join("missing.txt"), d.join("broken.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("a.txt"), d.join("again.txt")).unwrap();
+        let got = read_inputs(&[d.to_path_buf()], &ReadOptions::default());
+        assert_eq!(got.docs.len(), 1);
+        assert_eq!(got.skipped.len(), 1);
+        assert!(got.skipped[0].to_string().contains("broken.txt"));
+    }
+
+    #[test]
+    fn missing_and_too_large_files_are_skipped_with_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = write(dir.path(), "big.txt", &vec![b'a'; 2000]);
+        let opts = ReadOptions {
+            max_file_bytes: 1000,
+            ..ReadOptions::default()
+        };
+        let got = read_inputs(&[dir.path().join("nope.txt"), big], &opts);
+        assert!(got.docs.is_empty());
+        let why: Vec<String> = got.skipped.iter().map(ToString::to_string).collect();
+        assert!(why[0].contains("nope.txt"), "{why:?}");
+        assert!(
+            why[1].contains("big.txt") && why[1].contains("larger"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
+    fn sniffs_files_without_a_known_extension() {
+        assert_eq!(Format::sniff(b"<!DOCTYPE html><p>x"), Format::Html);
+        assert_eq!(Format::sniff(b"{\"text\":\"x\"}\n"), Format::JsonLines);
+        assert_eq!(Format::sniff(b"{braces} in prose"), Format::Text);
+        assert_eq!(Format::sniff(b"Plain words."), Format::Text);
+    }
+}
