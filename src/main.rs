@@ -31,6 +31,9 @@ enum Command {
         /// Where to save the graph.
         #[arg(short, long)]
         output: PathBuf,
+        /// Also write every mention and fact with the rule that produced it to this file.
+        #[arg(long, value_name = "FILE")]
+        explain: Option<PathBuf>,
     },
     /// Open the interactive shell (the default with no subcommand).
     Repl { inputs: Vec<PathBuf> },
@@ -108,7 +111,16 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command.unwrap_or(Command::Repl { inputs: vec![] }) {
-        Command::Build { inputs, output } => build(&inputs, &output),
+        Command::Build {
+            inputs,
+            output,
+            explain,
+        } => {
+            if let Some(path) = explain {
+                write_explanation(&inputs, &path)?;
+            }
+            build(&inputs, &output)
+        }
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
             repl::run(g)?;
@@ -132,6 +144,23 @@ fn run(cli: Cli) -> Result<()> {
             anyhow::bail!("no entity named {name:?} among {} nodes", g.node_count())
         }
     }
+}
+
+/// Writes `--explain`: the extraction of every text input, mention by mention.
+fn write_explanation(inputs: &[PathBuf], path: &std::path::Path) -> Result<()> {
+    let texts: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|p| !inputs::is_graph_file(p))
+        .cloned()
+        .collect();
+    let files = newsgraph::text::collect_files(&texts)?;
+    let docs = files
+        .iter()
+        .map(|f| newsgraph::text::read_document(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    std::fs::write(path, newsgraph::extract::explain_documents(&docs))
+        .with_context(|| path.display().to_string())?;
+    Ok(())
 }
 
 fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
