@@ -274,7 +274,7 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                 rule = "dash-compound";
             }
             // their summit / the two leaders
-            let anaphoric = (cs.max(k.saturating_sub(4))..k)
+            let anaphoric = (cs.max(k.saturating_sub(6))..k)
                 .any(|j| matches!(a.lw(j).as_str(), "their" | "two" | "both"));
             let definite =
                 k > 0 && a.lw(k - 1) == "the" || (k > 1 && a.lw(k - 2) == "the" && !a.cap(k - 1));
@@ -452,6 +452,14 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
             } else {
                 Status::Held
             };
+            // a planned or proposed meeting cannot be dated before the article: that date is of the report
+            if status != Status::Held
+                && let (Some(d), Some(dd)) = (date.as_ref(), a.doc_date)
+                && d.iso.len() == 10
+                && super::dates::parse_iso(&d.iso).is_some_and(|x| x <= dd)
+            {
+                date = None;
+            }
             if let (Some(d), Some(dd)) = (date.as_ref(), a.doc_date)
                 && let Some(dp) = super::dates::parse_iso(&d.iso)
                 && dp > dd
