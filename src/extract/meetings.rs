@@ -7,6 +7,7 @@ use super::dates::{DateExpr, find_dates};
 use super::facts::{Label, MeetingFact, Status};
 use super::lexicon::SPEECH_VERBS;
 use super::mentions::Analysis;
+use chrono::Datelike;
 use std::collections::HashSet;
 
 const TRIGGERS: &[&str] = &[
@@ -418,10 +419,18 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                         continue;
                     }
                     let p = m.toks.start;
-                    if p == 0 || !matches!(a.lw(p - 1).as_str(), "in" | "at" | "to") {
+                    let prep = if p > 1 && a.lw(p - 1) == "the" {
+                        p - 2
+                    } else {
+                        p.wrapping_sub(1)
+                    };
+                    if p == 0 || !matches!(a.lw(prep).as_str(), "in" | "at" | "to") {
                         continue;
                     }
                     let dist = p.abs_diff(k);
+                    if dist > 8 || triggers.iter().any(|&o| o != k && o.abs_diff(p) < dist) {
+                        continue;
+                    }
                     let penalty = if a.label(m.entity) == Some(Label::Country) {
                         20
                     } else {
@@ -452,6 +461,29 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
             } else {
                 Status::Held
             };
+            if event_org.is_some()
+                && status == Status::Held
+                && !HELD.iter().any(|h| cues.iter().any(|c| c == h))
+            {
+                status = Status::Planned;
+            }
+            // "Feb. 15" in a future sentence written in December is next year's
+            if status != Status::Held
+                && let (Some(d), Some(dd)) = (date.as_mut(), a.doc_date)
+                && d.relative
+                && d.iso.len() == 10
+                && let Some(x) = super::dates::parse_iso(&d.iso)
+                && x < dd
+                && let Some(next) = x.with_year(x.year() + 1)
+            {
+                d.iso = next.format("%Y-%m-%d").to_string();
+                if let Some(e) = d.iso_end.as_mut()
+                    && let Some(xe) = super::dates::parse_iso(e)
+                    && let Some(ne) = xe.with_year(xe.year() + 1)
+                {
+                    *e = ne.format("%Y-%m-%d").to_string();
+                }
+            }
             // a planned or proposed meeting cannot be dated before the article: that date is of the report
             if status != Status::Held
                 && let (Some(d), Some(dd)) = (date.as_ref(), a.doc_date)
@@ -464,12 +496,6 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                 && let Some(dp) = super::dates::parse_iso(&d.iso)
                 && dp > dd
                 && status == Status::Held
-            {
-                status = Status::Planned;
-            }
-            if event_org.is_some()
-                && status == Status::Held
-                && !HELD.iter().any(|h| cues.iter().any(|c| c == h))
             {
                 status = Status::Planned;
             }
@@ -522,10 +548,11 @@ pub fn same_event(x: &MeetingFact, y: &MeetingFact, within: &dyn Fn(usize, usize
     if !dates_compatible(x.date.as_deref(), y.date.as_deref()) {
         return false;
     }
-    let places_ok = match (x.place, y.place) {
-        (Some(p), Some(q)) => p == q || within(p, q) || within(q, p),
-        _ => true,
-    };
+    let places_ok = !held(x.status)
+        || match (x.place, y.place) {
+            (Some(p), Some(q)) => p == q || within(p, q) || within(q, p),
+            _ => true,
+        };
     if !places_ok {
         return false;
     }

@@ -162,6 +162,25 @@ pub fn find(a: &mut Analysis) -> (Vec<OfficeFact>, Vec<RelativeFact>) {
             }
             continue;
         }
+        // (2a) "Y's sister, X"
+        if left > floor + 3
+            && a.t(left - 1) == ","
+            && RELATIONS.contains(a.lw(left - 2).as_str())
+            && a.toks[left - 3].kind == TokKind::Poss
+            && let Some(m) = a.mention_at(left - 4).cloned()
+            && a.label(m.entity) == Some(Label::Person)
+            && m.entity != pe
+        {
+            relatives.push(RelativeFact {
+                person: pe,
+                relation: a.lw(left - 2),
+                of: m.entity,
+                span: a.span(m.toks.start..toks.end),
+                confidence: 0.8,
+                rule: "possessive-relative",
+            });
+            continue;
+        }
         // (2) apposition before the name: "Ghana's new president, X" / "his Malian counterpart, X"
         if left > floor + 1 && a.t(left - 1) == "," {
             let end = left - 1;

@@ -200,6 +200,16 @@ fn ix_node(i: usize) -> NodeId {
 }
 
 fn place_within(g: &Graph, p: usize, q: usize) -> bool {
+    let name = |n: usize| g.node(ix_node(n)).and_then(|x| x.name()).map(fold_name);
+    if let (Some(pn), Some(qn)) = (name(p), name(q))
+        && let Some(w) = GAZETTEER
+            .by_name(&pn)
+            .and_then(|i| GAZETTEER.entry(i))
+            .and_then(|e| e.within.clone())
+        && fold_name(&w) == qn
+    {
+        return true;
+    }
     g.edges_of(ix_node(p), Direction::Outgoing).any(|(e, o)| {
         o == ix_node(q) && g.edge(e).is_some_and(|x| x.rel_type == schema::LOCATED_IN)
     })
