@@ -450,7 +450,17 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
             // status
             let cue_from = prev_trigger.max(cs).min(k);
             let cues: Vec<String> = (cue_from..(k + 4).min(r.end)).map(|j| a.lw(j)).collect();
-            let mut status = if cues.iter().any(|c| PROPOSED.contains(&c.as_str())) {
+            // "a meeting between X and Y is expected in May"
+            let passive_future = (k + 1..(k + 9).min(next_trigger).min(r.end)).any(|j| {
+                matches!(a.lw(j).as_str(), "is" | "are")
+                    && matches!(
+                        a.lw(j + 1).as_str(),
+                        "expected" | "scheduled" | "planned" | "due" | "set"
+                    )
+            });
+            let mut status = if passive_future {
+                Status::Planned
+            } else if cues.iter().any(|c| PROPOSED.contains(&c.as_str())) {
                 Status::Proposed
             } else if cues.iter().any(|c| PLANNED.contains(&c.as_str())) {
                 Status::Planned
@@ -493,8 +503,9 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                 date = None;
             }
             if let (Some(d), Some(dd)) = (date.as_ref(), a.doc_date)
-                && let Some(dp) = super::dates::parse_iso(&d.iso)
-                && dp > dd
+                && (super::dates::parse_iso(&d.iso).is_some_and(|dp| dp > dd)
+                    || (d.iso.len() == 7
+                        && d.iso.as_str() > dd.format("%Y-%m").to_string().as_str()))
                 && status == Status::Held
             {
                 status = Status::Planned;

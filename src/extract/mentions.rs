@@ -157,7 +157,10 @@ impl<'a> Analysis<'a> {
                     .filter(|t| t.kind == TokKind::Word)
                     .collect();
                 let caps = words.iter().filter(|t| t.is_cap(text)).count();
-                let headline = words.len() >= 4 && caps * 10 >= words.len() * 7;
+                let ended = text[s.clone()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '\u{201d}', ':']);
+                let headline = !ended && words.len() >= 4 && caps * 10 >= words.len() * 7;
                 a.sentences.push(Sentence {
                     range: s.clone(),
                     toks: t0..t1,

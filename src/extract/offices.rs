@@ -199,12 +199,16 @@ pub fn find(a: &mut Analysis) -> (Vec<OfficeFact>, Vec<RelativeFact>) {
                 let mut title = title_text(a, ts, end);
                 let mut ok = owner.is_some();
                 if head == "counterpart" {
-                    // copy the title of the first person of the sentence who has one
-                    let subj = offices.iter().rev().find(|o| {
-                        o.person != pe
-                            && o.span.start >= sent.range.start
-                            && o.span.end <= a.toks[p].start
-                    });
+                    // copy the title of the person "his"/"her" refers to: the last one named before it
+                    let owner_person = (floor..ts)
+                        .rev()
+                        .filter_map(|k| a.mention_at(k))
+                        .find(|m| a.label(m.entity) == Some(Label::Person) && m.entity != pe)
+                        .map(|m| m.entity);
+                    let subj = offices
+                        .iter()
+                        .rev()
+                        .find(|o| Some(o.person) == owner_person);
                     match subj {
                         Some(o) => title = o.title.clone(),
                         None => ok = false,
@@ -277,6 +281,9 @@ pub fn find(a: &mut Analysis) -> (Vec<OfficeFact>, Vec<RelativeFact>) {
             if RELATIONS.contains(a.lw(q).as_str()) && a.lw(q + 1) == "of" {
                 let rel = a.lw(q);
                 let mut r = q + 2;
+                while is_titleish(a.t(r)) || a.lw(r) == "the" {
+                    r += 1;
+                }
                 if let Some(m) = a.mention_at(r).cloned() {
                     if a.label(m.entity) == Some(Label::Person) {
                         relatives.push(RelativeFact {

@@ -34,7 +34,7 @@ impl Layout {
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:share(?:\s+(?:post|this|article))?:?|popular|related(?:\s+(?:posts|articles|stories))?|more\s+like\s+this|
-        recommended(?:\s+posts)?|posted|jump\s+to\s+content|sign\s+(?:in|up).*|log\s*in.*|create\s+an?\s+account.*|
+        recommended(?:\s+posts)?|posted|jump\s+to\s+content|skip\s+to\s+(?:main|content).*|home|menu|sign\s+(?:in|up).*|log\s*in.*|create\s+an?\s+account.*|
         register\s+a\s+new\s+account|already\s+have\s+an\s+account.*|you\s+need\s+to\s+be\s+a\s+member.*|
         recently\s+browsing.*|no\s+registered\s+users.*|video\s+screenshot|read\s+more.*|advertisement|
         subscribe.*|date:?|world\s+news|follow\s+us.*|click\s+here.*|comments?|you\s+may\s+also\s+like.*|
@@ -236,10 +236,15 @@ pub fn layout(doc: &SourceDoc, prepared: &Prepared) -> Layout {
             let t = &text[l.clone()];
             let stripped_len = HEAD_DATE_PREFIX.find(t).map_or(0, |m| m.end());
             let rest = &t[stripped_len..];
-            if is_boilerplate(rest) || word_count(rest) < 3 {
+            let t = rest.trim();
+            if BOILERPLATE.is_match(t)
+                || is_date_line(t)
+                || IMAGE_FILE.is_match(t)
+                || word_count(t) < 2
+            {
                 continue;
             }
-            if word_count(rest) > 25 {
+            if word_count(t) > 25 || t.ends_with('.') {
                 break;
             }
             title = Some((rest.trim().to_string(), l.start + stripped_len..l.end));
