@@ -305,3 +305,17 @@ fn resolution_across_documents_and_incremental_loads() {
         assert!(e.props.contains_key("confidence"), "{}", e.rel_type);
     }
 }
+
+#[test]
+fn compass_regions_and_event_names() {
+    let f = facts(&format!(
+        "{HEAD}Trade across southern Africa grew, delegates said at the Asia-Pacific forum in Lima.\n"
+    ));
+    assert!(entity(&f, Label::Place, "Southern Africa").is_some());
+    assert!(entity(&f, Label::Place, "Africa").is_none());
+    assert!(
+        entity(&f, Label::Place, "Asia-Pacific").is_none(),
+        "a region naming an event"
+    );
+    assert!(entity(&f, Label::Place, "Lima").is_some());
+}

@@ -587,6 +587,56 @@ impl<'a> Analysis<'a> {
             };
             let Some(g) = pick else { continue };
             let entry = &GAZETTEER.entries[g];
+            // a region naming an event ("the Asia-Pacific summit") is not a place mention
+            if entry.category == "region"
+                && matches!(
+                    self.lw(r.end).as_str(),
+                    "summit" | "forum" | "conference" | "talks" | "meeting"
+                )
+            {
+                continue;
+            }
+            // "northeast Asia": a compass word in lower case makes a smaller region
+            if entry.category == "region"
+                && r.start > 0
+                && matches!(
+                    self.lw(r.start - 1).as_str(),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "central"
+                )
+                && !self.cap(r.start - 1)
+            {
+                let w = self.lw(r.start - 1);
+                let mut name: String = w
+                    .chars()
+                    .next()
+                    .map(|c| c.to_uppercase().collect())
+                    .unwrap_or_default();
+                name.push_str(&w[1..]);
+                name.push(' ');
+                name.push_str(&entry.name);
+                let e = self.entity(
+                    Label::Place,
+                    fold_name(&name),
+                    &name,
+                    None,
+                    "compass-region",
+                    0.8,
+                );
+                self.add_mention(e, r.start - 1..r.end, "compass-region", false, false);
+                continue;
+            }
             let label = match entry.kind {
                 GazKind::Country => Label::Country,
                 GazKind::Capital | GazKind::Place => Label::Place,
