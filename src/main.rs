@@ -45,18 +45,43 @@ enum Command {
         query: String,
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
+        /// A query parameter, `name=value` (value as a literal: 42, 'text', [1, 2]; else text).
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Stop the query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+        timeout: f64,
     },
     /// Write the graph, or the part a query returns, in another tool's format.
-    Export {
-        inputs: Vec<PathBuf>,
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// Output file (standard output when absent).
+    Export(ExportArgs),
+    /// Read a JSON Lines export (APOC shape) back into a saved graph.
+    Import {
+        /// The JSON Lines file.
+        input: PathBuf,
+        /// Where to save the graph.
         #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Export only the nodes, relationships and paths this query returns.
+        output: PathBuf,
+    },
+    /// Generate a synthetic news corpus with its gold annotation (for benchmarks).
+    Gen {
+        /// Number of articles.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// Seed: the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output folder (articles as ID.txt, gold.json).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also write articles.jsonl (input for `extract --jsonl`).
         #[arg(long)]
-        query: Option<String>,
+        jsonl: bool,
+    },
+    /// Per-document extraction as a pure map step: JSON articles on stdin, JSON Lines on stdout.
+    Extract {
+        /// Read `{"id","title","date","text"}` lines, write one result line per article.
+        #[arg(long, required = true)]
+        jsonl: bool,
     },
     /// Print the dossier of one entity.
     Show {
@@ -73,10 +98,51 @@ enum OutputFormat {
     Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(clap::Args)]
+struct ExportArgs {
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+    format: ExportFormat,
+    /// Output file (standard output when absent).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Export only the nodes, relationships and paths this query returns.
+    #[arg(long, conflicts_with = "around")]
+    query: Option<String>,
+    /// Export only the neighbourhood of the entity with this name or alias.
+    #[arg(long, value_name = "NAME")]
+    around: Option<String>,
+    /// Leave out nodes with this label or relationships of this type (repeatable), e.g.
+    /// `--hide Document --hide MENTIONS`.
+    #[arg(long, value_name = "LABEL_OR_TYPE")]
+    hide: Vec<String>,
+    /// Hops around the `--around` entity.
+    #[arg(long, default_value_t = 2, requires = "around")]
+    depth: usize,
+    /// DOT: group nodes into boxes by source document or by country.
+    #[arg(long, value_enum)]
+    cluster: Option<ClusterArg>,
+    /// DOT: layout direction.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = RankDirArg::LR)]
+    rankdir: RankDirArg,
+    /// DOT: leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// JSONL: also write each document's metadata and full text, so `import` restores them.
+    #[arg(long)]
+    documents: bool,
+    /// Render the DOT with Graphviz into this picture format (needs -o).
+    #[arg(long, value_enum, requires = "output")]
+    render: Option<RenderArg>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Dot,
     Jsonl,
+    Graphml,
+    Csv,
+    Cypher,
 }
 
 impl From<ExportFormat> for Format {
@@ -84,8 +150,34 @@ impl From<ExportFormat> for Format {
         match f {
             ExportFormat::Dot => Format::Dot,
             ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::Graphml => Format::Graphml,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Cypher => Format::Cypher,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClusterArg {
+    Document,
+    Country,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[allow(clippy::upper_case_acronyms)]
+#[value(rename_all = "UPPER")]
+enum RankDirArg {
+    LR,
+    TB,
+    RL,
+    BT,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RenderArg {
+    Svg,
+    Png,
+    Pdf,
 }
 
 fn main() -> ExitCode {
@@ -123,25 +215,69 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
-            repl::run(g)?;
+            let file = inputs.iter().find(|p| inputs::is_graph_file(p)).cloned();
+            repl::run_with(
+                g,
+                repl::Options {
+                    file,
+                    ..Default::default()
+                },
+            )?;
             Ok(())
         }
         Command::Query {
             inputs,
             query,
             format,
-        } => run_query(&inputs, &query, format),
-        Command::Export {
-            inputs,
-            format,
+            params,
+            timeout,
+        } => run_query(&inputs, &query, format, &params, timeout),
+        Command::Export(args) => run_export(args),
+        Command::Import { input, output } => {
+            let name = input.display().to_string();
+            let file = std::fs::File::open(&input).with_context(|| name.clone())?;
+            let g = export::import::read_jsonl(std::io::BufReader::new(file), &name)?;
+            graph::save(&g, &output)?;
+            println!(
+                "imported {} nodes, {} relationships, {} documents; saved to {}",
+                g.node_count(),
+                g.edge_count(),
+                g.documents().len(),
+                output.display()
+            );
+            Ok(())
+        }
+        Command::Gen {
+            docs,
+            seed,
             output,
-            query,
-        } => run_export(&inputs, format.into(), output, query),
+            jsonl,
+        } => {
+            let started = Instant::now();
+            let gold = newsgraph::generator::write_corpus(
+                newsgraph::generator::GenConfig { docs, seed },
+                &output,
+                jsonl,
+            )?;
+            eprintln!(
+                "{} articles, {} entities, {} meetings, {} statements written to {} in {:.2?}",
+                gold.documents.len(),
+                gold.entities.len(),
+                gold.meetings.len(),
+                gold.statements.len(),
+                output.display(),
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Command::Extract { jsonl: _ } => extract_jsonl(),
         Command::Show { mut args } => {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
             let (g, _) = inputs::open(&inputs)?;
-            anyhow::bail!("no entity named {name:?} among {} nodes", g.node_count())
+            let dossier = repl::dossier::dossier(&g, &name)?;
+            println!("{}", dossier.render(repl::style::color_wanted()));
+            Ok(())
         }
     }
 }
@@ -185,44 +321,150 @@ fn build(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
-fn run_query(inputs: &[PathBuf], text: &str, _format: OutputFormat) -> Result<()> {
+fn run_query(
+    inputs: &[PathBuf],
+    text: &str,
+    format: OutputFormat,
+    param_args: &[String],
+    timeout: f64,
+) -> Result<()> {
+    let mut params = query::Params::new();
+    for p in param_args {
+        let (name, value) = query::render::parse_param(p)
+            .with_context(|| format!("--param {p:?}: expected NAME=VALUE"))?;
+        params.insert(name, value);
+    }
+    if !(timeout.is_finite() && timeout > 0.0) {
+        anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    let limits = query::Limits {
+        timeout: std::time::Duration::from_secs_f64(timeout),
+        ..Default::default()
+    };
     let (mut g, _) = inputs::open(inputs)?;
-    let result = query::execute(&mut g, text, &Default::default(), &Default::default())?;
-    println!("{}", result.columns.join("\t"));
-    for row in &result.rows {
-        let cells: Vec<String> = row.iter().map(|v| format!("{v:?}")).collect();
-        println!("{}", cells.join("\t"));
+    let result = query::execute(&mut g, text, &params, &limits)?;
+    let opts = repl::render::RenderOptions {
+        format: match format {
+            OutputFormat::Table => repl::render::OutputFormat::Table,
+            OutputFormat::Json => repl::render::OutputFormat::Json,
+            OutputFormat::Csv => repl::render::OutputFormat::Csv,
+        },
+        ..Default::default()
+    };
+    println!("{}", repl::render::render_result(&g, &result, &opts)?);
+    if matches!(format, OutputFormat::Table) {
+        println!("{}", repl::render::footer(result.rows.len(), None));
+    }
+    if !result.stats.is_empty() {
+        eprintln!("{}", query::render::stats_line(&result.stats));
     }
     Ok(())
 }
 
-fn run_export(
-    inputs: &[PathBuf],
-    format: Format,
-    output: Option<PathBuf>,
-    query_text: Option<String>,
-) -> Result<()> {
-    let (mut g, _) = inputs::open(inputs)?;
-    let subset = match query_text {
-        Some(q) => {
-            let result = query::execute(&mut g, &q, &Default::default(), &Default::default())?;
+fn run_export(args: ExportArgs) -> Result<()> {
+    use export::render::RenderFormat;
+    let (mut g, _) = inputs::open(&args.inputs)?;
+    let subset = match (&args.query, &args.around) {
+        (Some(q), _) => {
+            let result = query::execute(&mut g, q, &Default::default(), &Default::default())?;
             Some(export::Subgraph::from_result(&g, &result))
         }
-        None => None,
+        (None, Some(name)) => Some(export::around(&g, name, args.depth)?),
+        (None, None) => None,
     };
-    match output {
+    let subset = if args.hide.is_empty() {
+        subset
+    } else {
+        Some(export::Subgraph::hiding(&g, subset.as_ref(), &args.hide))
+    };
+    let mut options = export::Options::default();
+    options.dot.legend = !args.no_legend;
+    options.jsonl_documents = args.documents;
+    options.dot.rankdir = match args.rankdir {
+        RankDirArg::LR => export::RankDir::LeftRight,
+        RankDirArg::TB => export::RankDir::TopBottom,
+        RankDirArg::RL => export::RankDir::RightLeft,
+        RankDirArg::BT => export::RankDir::BottomTop,
+    };
+    options.dot.cluster = args.cluster.map(|c| match c {
+        ClusterArg::Document => export::Cluster::Document,
+        ClusterArg::Country => export::Cluster::Country,
+    });
+    let format: Format = args.format.into();
+    if let (Some(render), Some(path)) = (args.render, &args.output) {
+        if args.format != ExportFormat::Dot {
+            anyhow::bail!("--render draws the DOT export; leave out --format or use --format dot");
+        }
+        let mut dot = Vec::new();
+        export::export_with(&g, subset.as_ref(), format, &options, &mut dot)?;
+        let picture = match render {
+            RenderArg::Svg => RenderFormat::Svg,
+            RenderArg::Png => RenderFormat::Png,
+            RenderArg::Pdf => RenderFormat::Pdf,
+        };
+        export::render::render(&dot, picture, path)?;
+        return Ok(());
+    }
+    match &args.output {
+        Some(dir) if format == Format::Csv => {
+            let files = export::csv::write_dir(&g, subset.as_ref(), dir)?;
+            eprintln!("wrote {} files to {}", files.len(), dir.display());
+        }
         Some(path) => {
             let mut f = std::io::BufWriter::new(
-                std::fs::File::create(&path).with_context(|| path.display().to_string())?,
+                std::fs::File::create(path).with_context(|| path.display().to_string())?,
             );
-            export::export(&g, subset.as_ref(), format, &mut f)?;
+            export::export_with(&g, subset.as_ref(), format, &options, &mut f)?;
             f.flush()?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            export::export(&g, subset.as_ref(), format, &mut lock)?;
+            export::export_with(&g, subset.as_ref(), format, &options, &mut lock)?;
         }
     }
+    Ok(())
+}
+
+/// One input line of `extract --jsonl`.
+#[derive(serde::Deserialize)]
+struct ArticleLine {
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    text: String,
+}
+
+fn extract_jsonl() -> Result<()> {
+    use std::io::BufRead;
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.with_context(|| format!("stdin:{}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a: ArticleLine =
+            serde_json::from_str(&line).with_context(|| format!("stdin:{}", n + 1))?;
+        let doc = newsgraph::text::SourceDoc {
+            id: a.id.clone(),
+            file: a.id.clone(),
+            text: a.text,
+        };
+        let prepared = newsgraph::text::prepare(&doc);
+        let record = serde_json::json!({
+            "id": a.id,
+            "title": prepared.title.map(|t| t.0).or(a.title),
+            "date": prepared.date.or(a.date),
+            "bytes": doc.text.len(),
+            "sentences": prepared.sentences.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
     Ok(())
 }

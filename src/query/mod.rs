@@ -1,27 +1,41 @@
-//! The query language: a subset of openCypher, parsed with pest (grammar/query.pest) into a typed
-//! AST, then executed against the graph.
+//! The query language, compatible with a subset of openCypher: parsed with pest
+//! (grammar/query.pest) into a typed AST ([`ast`]), checked ([`semantic`]), then executed
+//! clause by clause against the graph ([`exec`]).
 
-use crate::graph::{EdgeId, Graph, NodeId};
+pub mod ast;
+pub mod error;
+pub mod eval;
+pub mod exec;
+pub mod parse;
+pub mod plan;
+pub mod render;
+pub mod semantic;
+pub mod value;
+
+pub use error::{QueryError, RuntimeKind, SemanticKind};
+pub use value::Value;
+
+use crate::graph::Graph;
 use std::collections::BTreeMap;
-use thiserror::Error;
 
-/// A runtime value: property values plus graph elements and paths.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    String(String),
-    List(Vec<Value>),
-    Map(BTreeMap<String, Value>),
-    Node(NodeId),
-    Rel(EdgeId),
-    /// Alternating nodes and relationships: `nodes.len() == rels.len() + 1`.
-    Path {
-        nodes: Vec<NodeId>,
-        rels: Vec<EdgeId>,
-    },
+/// What an updating query changed. Nodes and relationships created and deleted again by the same
+/// query are not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QueryStats {
+    pub nodes_created: usize,
+    pub nodes_deleted: usize,
+    pub relationships_created: usize,
+    pub relationships_deleted: usize,
+    pub properties_set: usize,
+    pub labels_added: usize,
+    pub labels_removed: usize,
+}
+
+impl QueryStats {
+    /// True when the query changed nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == QueryStats::default()
+    }
 }
 
 /// The table a query returns.
@@ -29,6 +43,8 @@ pub enum Value {
 pub struct QueryResult {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+    /// Side effects of updating clauses.
+    pub stats: QueryStats,
 }
 
 /// Parameters (`$name`) given to a query.
@@ -55,25 +71,83 @@ impl Default for Limits {
     }
 }
 
-/// Why a query failed.
-#[derive(Debug, Error)]
-pub enum QueryError {
-    #[error("syntax error at line {line}, column {column}: {message}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("not supported yet: {0}")]
-    Unsupported(String),
+/// Stack size of the thread queries run on: deep (but bounded) expression nesting must not
+/// overflow the caller's stack.
+const QUERY_STACK: usize = 256 * 1024 * 1024;
+
+/// Runs `f` on a helper thread with a large stack (inline if no thread can be started).
+fn with_big_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, QueryError> + Send,
+) -> Result<T, QueryError> {
+    let slot = std::sync::Mutex::new(Some(f));
+    let take = || slot.lock().ok().and_then(|mut g| g.take());
+    let from_thread = std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("query".into())
+            .stack_size(QUERY_STACK)
+            .spawn_scoped(s, || take().map(|f| f()));
+        match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        }
+    });
+    match from_thread {
+        Some(r) => r,
+        None => match take() {
+            Some(f) => f(),
+            None => Err(QueryError::runtime(
+                RuntimeKind::Timeout,
+                "the query could not be started",
+            )),
+        },
+    }
 }
 
-/// Parses and runs a query.
+/// Parses a query into its syntax tree (without checking or running it).
+pub fn parse(query: &str) -> Result<ast::Query, QueryError> {
+    with_big_stack(|| parse::parse(query))
+}
+
+/// Parses, checks and runs a query. On error the graph may hold partial updates of updating
+/// queries only when the error happened at run time.
 pub fn execute(
-    _graph: &mut Graph,
+    graph: &mut Graph,
     query: &str,
-    _params: &Params,
-    _limits: &Limits,
+    params: &Params,
+    limits: &Limits,
 ) -> Result<QueryResult, QueryError> {
-    Err(QueryError::Unsupported(query.to_string()))
+    with_big_stack(|| {
+        let ast = parse::parse(query)?;
+        semantic::check(&ast)?;
+        if ast.explain {
+            return Ok(QueryResult {
+                columns: vec!["plan".into()],
+                rows: plan::explain(graph, &ast)
+                    .into_iter()
+                    .map(|l| vec![Value::String(l)])
+                    .collect(),
+                stats: QueryStats::default(),
+            });
+        }
+        exec::run(graph, &ast, params, limits)
+    })
+}
+
+/// True when the query contains an updating clause (CREATE, MERGE, SET, REMOVE, DELETE).
+pub fn is_updating(query: &ast::Query) -> bool {
+    query.parts.iter().any(|p| {
+        p.clauses.iter().any(|c| {
+            matches!(
+                c,
+                ast::Clause::Create(_)
+                    | ast::Clause::Merge { .. }
+                    | ast::Clause::Set(_)
+                    | ast::Clause::Remove(_)
+                    | ast::Clause::Delete { .. }
+            )
+        })
+    })
 }

@@ -1,0 +1,16 @@
+//! Extracts arbitrary bytes (decoded lossily) as an article: must never panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newsgraph::graph::Graph;
+use newsgraph::text::SourceDoc;
+
+fuzz_target!(|data: &[u8]| {
+    let doc = SourceDoc {
+        id: "fuzz".into(),
+        file: "fuzz.txt".into(),
+        text: String::from_utf8_lossy(data).into_owned(),
+    };
+    let mut graph = Graph::new();
+    let _ = newsgraph::extract::ingest(&mut graph, vec![doc]);
+});
