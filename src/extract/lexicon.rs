@@ -159,6 +159,8 @@ pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          trade finance economy economic yesterday sources source report reports reported people \
          cooperation economic asia pacific european african asian american western global \
          chinese russian korean japanese he's she's it's i'm i'd we're they're don't can't won't \
-         mister sir madam lady lord king queen prince princess pope saint st",
+         mister sir madam lady lord king queen prince princess pope saint st analysts critics officials \
+         experts diplomats observers residents witnesses protesters lawmakers authorities investors \
+         markets traders farmers workers voters citizens leaders ministers delegates negotiators",
     )
 });

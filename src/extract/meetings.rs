@@ -428,7 +428,7 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                         continue;
                     }
                     let dist = p.abs_diff(k);
-                    if dist > 8 || triggers.iter().any(|&o| o != k && o.abs_diff(p) < dist) {
+                    if dist > 12 || triggers.iter().any(|&o| o != k && o.abs_diff(p) < dist) {
                         continue;
                     }
                     let penalty = if a.label(m.entity) == Some(Label::Country) {

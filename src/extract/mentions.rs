@@ -443,7 +443,7 @@ impl<'a> Analysis<'a> {
                     Some(GazKind::Organization) | Some(GazKind::Agency)
                 ) {
                     let gend = gaz_tok[a].as_ref().map_or(a, |(_, r)| r.end);
-                    if gend < b
+                    if gend + 1 == b
                         && (gend..b).all(|j| gaz_tok[j].is_none() && !is_title_word(self.t(j)))
                     {
                         for c in claimed.iter_mut().take(b).skip(a) {

@@ -133,9 +133,8 @@ fn node_for(
                 let Some(name) = g.node(n).and_then(|x| x.name()).map(fold_name) else {
                     continue;
                 };
-                let parts: Vec<&str> = name.split(' ').collect();
-                if parts.len() >= 2
-                    && (parts.first() == Some(&key.as_str()) || parts.last() == Some(&key.as_str()))
+                if name.len() > key.len()
+                    && (name.starts_with(&format!("{key} ")) || name.ends_with(&format!(" {key}")))
                 {
                     let c = person_counts.get(&n).copied().unwrap_or(0);
                     if best.is_none_or(|(bc, _)| c > bc) {
