@@ -160,12 +160,9 @@ fn pronoun(a: &Analysis, k: usize) -> Option<usize> {
 /// Finds the meetings of the document (merged per event).
 pub fn find(a: &Analysis) -> Vec<MeetingFact> {
     let mut facts: Vec<MeetingFact> = Vec::new();
-    let mut prev_dates: Vec<DateExpr> = Vec::new();
     for si in 0..a.sentences.len() {
         let sent = a.sentences[si].clone();
-        let dates = find_dates(a.text, sent.range.clone(), a.doc_date);
         if sent.headline {
-            prev_dates = dates;
             continue;
         }
         let r = sent.toks.clone();
@@ -193,9 +190,14 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
             })
             .collect();
         if triggers.is_empty() {
-            prev_dates = dates;
             continue;
         }
+        // date expressions are only looked for in sentences with a trigger (and their predecessor)
+        let dates = find_dates(a.text, sent.range.clone(), a.doc_date);
+        let prev_dates: Vec<DateExpr> = match si.checked_sub(1).and_then(|p| a.sentences.get(p)) {
+            Some(p) if !p.headline => find_dates(a.text, p.range.clone(), a.doc_date),
+            _ => Vec::new(),
+        };
         // each date goes to its nearest trigger
         let tok_of = |byte: usize| a.toks.partition_point(|t| t.start < byte);
         let mut date_for: Vec<Option<&DateExpr>> = vec![None; triggers.len()];
@@ -531,7 +533,6 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                 rule,
             });
         }
-        prev_dates = dates;
     }
     merge_doc(a, facts)
 }

@@ -312,6 +312,11 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
     }
     let mut meetings = existing_meetings(g);
     let old_meetings = meetings.len();
+    let mut statements_by_text: HashMap<String, NodeId> = g
+        .nodes_with_label(schema::STATEMENT)
+        .iter()
+        .filter_map(|&n| Some((fold_name(g.node(n)?.props.get("text")?.as_str()?), n)))
+        .collect();
     let mut person_counts: HashMap<NodeId, usize> = HashMap::new();
     struct Deferred {
         person: NodeId,
@@ -450,16 +455,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
         // statements
         for s in &facts.statements {
             let key = fold_name(&s.text);
-            let existing = g
-                .nodes_with_label(schema::STATEMENT)
-                .iter()
-                .copied()
-                .find(|&n| {
-                    g.node(n)
-                        .and_then(|x| x.props.get("text"))
-                        .and_then(Value::as_str)
-                        .is_some_and(|t| fold_name(t) == key)
-                });
+            let existing = statements_by_text.get(&key).copied();
             let src = spans(doc_id, std::slice::from_ref(&s.span));
             let sn = match existing {
                 Some(n) => {
@@ -482,7 +478,9 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
                     }
                     node.sources = src.clone();
                     set_conf(&mut node.props, s.confidence);
-                    g.add_node(node)
+                    let n = g.add_node(node);
+                    statements_by_text.insert(key, n);
+                    n
                 }
             };
             if let Some(sp) = s.speaker.and_then(id) {
