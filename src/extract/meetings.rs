@@ -10,7 +10,24 @@ use super::mentions::Analysis;
 use chrono::Datelike;
 use std::collections::HashSet;
 
+/// Pure reporting verbs: what follows them is reported speech, not the clause of their subject.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "wrote",
+    "argued",
+    "noted",
+    "stressed",
+    "explained",
+];
+
 const TRIGGERS: &[&str] = &[
+    "sat",
     "met",
     "meet",
     "meets",
@@ -172,6 +189,7 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
                 !a.in_quote[k] && TRIGGERS.contains(&a.lw(k).as_str()) && a.mention_at(k).is_none()
             })
             .filter(|&k| match a.lw(k).as_str() {
+                "sat" => a.lw(k + 1) == "down",
                 "call" => {
                     matches!(a.lw(k - 1).as_str(), "phone" | "telephone" | "video")
                         || a.lw(k + 1) == "with"
@@ -241,8 +259,12 @@ pub fn find(a: &Analysis) -> Vec<MeetingFact> {
             let mut cs = r.start;
             for j in (r.start..k).rev() {
                 let t = a.t(j);
+                let lj = a.lw(j);
                 if matches!(t, ";" | "—" | ":")
-                    || (SPEECH_VERBS.contains(a.lw(j).as_str()) && !a.in_quote[j])
+                    || (SPEECH_VERBS.contains(lj.as_str())
+                        && !a.in_quote[j]
+                        && (REPORTING.contains(&lj.as_str())
+                            || matches!(a.lw(j + 1).as_str(), "that" | "," | ":")))
                 {
                     cs = j + 1;
                     break;
