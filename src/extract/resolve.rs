@@ -315,7 +315,14 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
     let mut statements_by_text: HashMap<String, NodeId> = g
         .nodes_with_label(schema::STATEMENT)
         .iter()
-        .filter_map(|&n| Some((fold_name(g.node(n)?.props.get("text")?.as_str()?), n)))
+        .filter_map(|&n| {
+            let x = g.node(n)?;
+            let doc = x.sources.first()?.doc;
+            Some((
+                format!("{doc}\u{1f}{}", fold_name(x.props.get("text")?.as_str()?)),
+                n,
+            ))
+        })
         .collect();
     let mut person_counts: HashMap<NodeId, usize> = HashMap::new();
     struct Deferred {
@@ -454,7 +461,8 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
         }
         // statements
         for s in &facts.statements {
-            let key = fold_name(&s.text);
+            // one node per quotation per article (the same words in two articles are two reports)
+            let key = format!("{doc_id}\u{1f}{}", fold_name(&s.text));
             let existing = statements_by_text.get(&key).copied();
             let src = spans(doc_id, std::slice::from_ref(&s.span));
             let sn = match existing {
