@@ -68,8 +68,11 @@ fn owner_before(a: &Analysis, j: usize, floor: usize) -> Option<(usize, bool, us
             }
         };
     }
-    let m = a.mention_at(k.checked_sub(1)?)?;
-    if m.toks.end != k {
+    if k <= floor {
+        return None;
+    }
+    let m = a.mention_at(k - 1)?;
+    if m.toks.end != k || m.toks.start < floor {
         return None;
     }
     match a.label(m.entity)? {
@@ -146,7 +149,22 @@ pub fn find(a: &mut Analysis) -> (Vec<OfficeFact>, Vec<RelativeFact>) {
                     former = true;
                 }
             }
-            let span = a.span(start..toks.end);
+            let mut end = toks.end;
+            // "Defence Minister X of Oman"
+            if of.is_none()
+                && owner_person.is_none()
+                && a.lw(end) == "of"
+                && let Some(m) = a.mention_at(end + 1)
+                && matches!(
+                    a.label(m.entity),
+                    Some(Label::Country) | Some(Label::Organization)
+                )
+                && !m.demonym
+            {
+                of = Some(m.entity);
+                end = m.toks.end;
+            }
+            let span = a.span(start..end);
             let conf = if of.is_some() { 0.9 } else { 0.7 };
             offices.push(OfficeFact {
                 person: pe,

@@ -232,24 +232,26 @@ pub fn layout(doc: &SourceDoc, prepared: &Prepared) -> Layout {
             .iter()
             .position(|l| l.start <= r.start && r.start < l.end.max(l.start + 1));
     } else {
-        for (i, l) in lines.iter().enumerate().take(12) {
-            let t = &text[l.clone()];
-            let stripped_len = HEAD_DATE_PREFIX.find(t).map_or(0, |m| m.end());
-            let rest = &t[stripped_len..];
-            let t = rest.trim();
-            if BOILERPLATE.is_match(t)
-                || is_date_line(t)
-                || IMAGE_FILE.is_match(t)
-                || word_count(t) < 2
-            {
-                continue;
+        'passes: for min_words in [3, 2] {
+            for (i, l) in lines.iter().enumerate().take(12) {
+                let t = &text[l.clone()];
+                let stripped_len = HEAD_DATE_PREFIX.find(t).map_or(0, |m| m.end());
+                let rest = &t[stripped_len..];
+                let t = rest.trim();
+                if BOILERPLATE.is_match(t)
+                    || is_date_line(t)
+                    || IMAGE_FILE.is_match(t)
+                    || word_count(t) < min_words
+                {
+                    continue;
+                }
+                if word_count(t) > 25 || t.ends_with('.') {
+                    break;
+                }
+                title = Some((t.to_string(), l.start + stripped_len..l.end));
+                title_line = Some(i);
+                break 'passes;
             }
-            if word_count(t) > 25 || t.ends_with('.') {
-                break;
-            }
-            title = Some((rest.trim().to_string(), l.start + stripped_len..l.end));
-            title_line = Some(i);
-            break;
         }
     }
     // publication date: from prepare, else a date line in the header, else a credit line
