@@ -319,3 +319,20 @@ fn compass_regions_and_event_names() {
     );
     assert!(entity(&f, Label::Place, "Lima").is_some());
 }
+
+#[test]
+fn ambassador_to_a_body_and_coordinated_titled_people() {
+    let f = facts(&format!(
+        "{HEAD}Chile's Ambassador to the United Nations Rosa Ibarra and Peru's President Tomás Vidal sat down in Lima on Monday.\n"
+    ));
+    let rosa = entity(&f, Label::Person, "Rosa Ibarra").unwrap();
+    let tomas = entity(&f, Label::Person, "Tomás Vidal").unwrap();
+    let o = f.offices.iter().find(|o| o.person == rosa).unwrap();
+    assert_eq!(o.title, "Ambassador to the United Nations");
+    assert_eq!(o.of.map(|c| f.entities[c].name.as_str()), Some("Chile"));
+    assert!(
+        f.meetings
+            .iter()
+            .any(|m| m.participants.contains(&rosa) && m.participants.contains(&tomas))
+    );
+}

@@ -141,7 +141,7 @@ fn person_group(a: &Analysis, mut k: usize, end: usize) -> (Vec<usize>, usize) {
             k = a.mention_at(k).map_or(k + 1, |m| m.toks.end);
             if k < end && a.lw(k) == "and" {
                 k += 1;
-                steps = 5;
+                steps = 2;
                 continue;
             }
             break;

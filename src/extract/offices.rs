@@ -111,8 +111,23 @@ pub fn find(a: &mut Analysis) -> (Vec<OfficeFact>, Vec<RelativeFact>) {
         {
             left -= 1;
         }
-        // (1) title before the name
-        if let Some(ts) = title_left(a, left, floor) {
+        // (1) title before the name; "Ambassador to the United Nations X" takes the body into the title
+        let mut body_title: Option<usize> = None;
+        if left > floor + 3
+            && let Some(m) = a.mention_at(left - 1)
+            && m.toks.end == left
+            && a.label(m.entity) == Some(Label::Organization)
+            && m.toks.start >= floor + 3
+            && a.lw(m.toks.start - 1) == "the"
+            && matches!(a.lw(m.toks.start - 2).as_str(), "to" | "at")
+            && matches!(
+                a.lw(m.toks.start - 3).as_str(),
+                "ambassador" | "envoy" | "representative" | "delegate" | "observer"
+            )
+        {
+            body_title = title_left(a, m.toks.start - 2, floor);
+        }
+        if let Some(ts) = body_title.or_else(|| title_left(a, left, floor)) {
             let title = title_text(a, ts, left);
             let mut j = ts;
             let mut former = false;
