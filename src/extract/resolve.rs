@@ -679,9 +679,15 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
             .participants
             .iter()
             .filter_map(|&p| {
-                g.node(ix_node(p))
-                    .and_then(|x| x.name())
-                    .map(|n| n.split_whitespace().last().unwrap_or(n).to_string())
+                let x = g.node(ix_node(p))?;
+                // the surname as the articles use it alone ("Kim", "Lee"), else the full name
+                let short = x
+                    .aliases()
+                    .into_iter()
+                    .filter(|a| !a.contains(' ') && x.name().is_some_and(|n| n.contains(' ')))
+                    .min_by_key(|a| a.len())
+                    .map(String::from);
+                short.or_else(|| x.name().map(String::from))
             })
             .take(3)
             .collect();
