@@ -35,6 +35,9 @@ enum Command {
         /// instead of skipping it with a warning.
         #[arg(long)]
         strict: bool,
+        /// Also write every mention and fact with the rule that produced it to this file.
+        #[arg(long, value_name = "FILE")]
+        explain: Option<PathBuf>,
     },
     /// Open the interactive shell (the default with no subcommand).
     Repl { inputs: Vec<PathBuf> },
@@ -208,7 +211,13 @@ fn run(cli: Cli) -> Result<()> {
             inputs,
             output,
             strict,
-        } => build(&inputs, &output, strict),
+            explain,
+        } => {
+            if let Some(path) = explain {
+                write_explanation(&inputs, &path)?;
+            }
+            build(&inputs, &output, strict)
+        }
         Command::Repl { inputs } => {
             let (g, _) = inputs::open(&inputs)?;
             let file = inputs.iter().find(|p| inputs::is_graph_file(p)).cloned();
@@ -276,6 +285,19 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Writes `--explain`: the extraction of every text input, mention by mention.
+fn write_explanation(inputs: &[PathBuf], path: &std::path::Path) -> Result<()> {
+    let texts: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|p| !inputs::is_graph_file(p))
+        .cloned()
+        .collect();
+    let docs = newsgraph::text::read_inputs(&texts, &Default::default()).docs;
+    std::fs::write(path, newsgraph::extract::explain_documents(&docs))
+        .with_context(|| path.display().to_string())?;
+    Ok(())
 }
 
 fn build(inputs: &[PathBuf], output: &std::path::Path, strict: bool) -> Result<()> {

@@ -1,7 +1,29 @@
 //! Extraction: turns prepared documents into entities and facts and merges them into the graph.
+//!
+//! Stages: [`prep`] (body, sentences, headline/date fallbacks) → [`mentions`] (gazetteer, name
+//! runs, surname coreference) → [`offices`], [`quotes`], [`meetings`] (facts on the mentions) give
+//! a [`DocFacts`] per document without looking at any other document; [`resolve`] then merges
+//! them into the graph, one node per real-world entity and event. See docs/extraction.md.
 
-use crate::graph::{DocumentInfo, Graph, Node, Span, Value, schema};
-use crate::text::{self, SourceDoc};
+pub mod dates;
+pub mod explain;
+pub mod facts;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod meetings;
+pub mod mentions;
+pub mod offices;
+pub mod prep;
+pub mod quotes;
+pub mod quotes_span;
+pub mod resolve;
+pub mod tokens;
+
+pub use facts::DocFacts;
+
+use crate::graph::Graph;
+use crate::text::{self, Prepared, SourceDoc};
+use rayon::prelude::*;
 
 /// What an ingest run added.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -9,48 +31,78 @@ pub struct IngestReport {
     pub documents_added: usize,
     /// Documents skipped because a document with the same content is already in the graph.
     pub documents_skipped: usize,
+    /// Mentions found in the added documents.
+    pub mentions: usize,
+    /// Facts (offices, meetings, statements, relations) found in the added documents.
+    pub facts: usize,
 }
 
-/// Extracts the documents and merges their facts into `graph`.
+/// Extracts one document: mentions, entities and facts, with confidence and rule. Pure: it
+/// looks at no other document.
+pub fn extract_document(doc: &SourceDoc, prepared: &Prepared) -> DocFacts {
+    let layout = prep::layout(doc, prepared);
+    let mut a = mentions::Analysis::new(&doc.text, &layout);
+    let (offices, relatives) = offices::find(&mut a);
+    let mut statements = quotes::find(&a);
+    for s in &mut statements {
+        s.date = layout.date.clone();
+    }
+    let meetings = meetings::find(&a);
+    let located_in = resolve::located_patterns(&a);
+    DocFacts {
+        title: layout.title.map(|t| t.0),
+        date: layout.date,
+        entities: a.entities,
+        mentions: a.mentions,
+        offices,
+        meetings,
+        statements,
+        relatives,
+        located_in,
+    }
+}
+
+/// Extracts the documents (in parallel) and merges their facts into `graph`.
 pub fn ingest(graph: &mut Graph, docs: Vec<SourceDoc>) -> IngestReport {
     let mut report = IngestReport::default();
+    let mut fresh = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for doc in docs {
         let hash = format!("{:08x}", crc32fast::hash(doc.text.as_bytes()));
-        if graph.document_by_hash(&hash).is_some() {
+        if graph.document_by_hash(&hash).is_some() || !seen.insert(hash.clone()) {
             report.documents_skipped += 1;
             continue;
         }
-        let prepared = text::prepare(&doc);
-        let title = prepared.title.as_ref().map(|t| t.0.clone());
-        let len = doc.text.len() as u32;
-        let doc_id = graph.add_document(DocumentInfo {
-            id: doc.id.clone(),
-            file: doc.file.clone(),
-            title: title.clone(),
-            date: prepared.date.clone(),
-            hash,
-            text: doc.text,
-            node: None,
-        });
-        let mut node = Node::new(schema::DOCUMENT);
-        node.props.insert("file".into(), Value::from(doc.file));
-        node.props.insert("name".into(), Value::from(doc.id));
-        if let Some(t) = title {
-            node.props.insert("title".into(), Value::from(t));
-        }
-        if let Some(d) = prepared.date {
-            node.props.insert("date".into(), Value::from(d));
-        }
-        node.sources.push(Span {
-            doc: doc_id,
-            start: 0,
-            end: len,
-        });
-        let nid = graph.add_node(node);
-        if let Some(d) = graph.document_mut(doc_id) {
-            d.node = Some(nid);
-        }
-        report.documents_added += 1;
+        fresh.push((doc, hash));
     }
+    let extracted: Vec<(SourceDoc, String, DocFacts)> = fresh
+        .into_par_iter()
+        .map(|(doc, hash)| {
+            let prepared = text::prepare(&doc);
+            let facts = extract_document(&doc, &prepared);
+            (doc, hash, facts)
+        })
+        .collect();
+    for (_, _, f) in &extracted {
+        report.mentions += f.mentions.len();
+        report.facts += f.offices.len()
+            + f.meetings.len()
+            + f.statements.len()
+            + f.relatives.len()
+            + f.located_in.len();
+    }
+    report.documents_added = extracted.len();
+    resolve::merge_all(graph, extracted);
     report
+}
+
+/// Extracts the documents and explains every mention and fact with the rule that produced it.
+pub fn explain_documents(docs: &[SourceDoc]) -> String {
+    let mut out = String::new();
+    for doc in docs {
+        let prepared = text::prepare(doc);
+        let facts = extract_document(doc, &prepared);
+        out.push_str(&explain::explain(doc, &facts));
+    }
+    out
 }

@@ -1,0 +1,772 @@
+//! Resolution: merges each document's facts into the graph. One node per real-world entity
+//! (gazetteer canonical names, folded person names, surname-only mentions matched to a known full
+//! name), one Meeting node per event across documents, offices completed from the person's other
+//! offices or the article's home country. Works against nodes already in the graph, so loading
+//! more articles into a saved graph extends it.
+
+use super::facts::{DocFacts, Label, LocatedFact, MeetingFact, Status};
+use super::gazetteer::GAZETTEER;
+use super::meetings::{absorb, same_event};
+use super::mentions::Analysis;
+use super::tokens::TokKind;
+use crate::graph::{DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, fold_name, schema};
+use crate::text::SourceDoc;
+use petgraph::Direction;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// "Gyeongju, North Gyeongsang Province" / "Kisumu, Kenya": a place followed by a comma and a
+/// larger place or a country.
+pub fn located_patterns(a: &Analysis) -> Vec<LocatedFact> {
+    let mut out = Vec::new();
+    for (i, m) in a.mentions.iter().enumerate() {
+        if m.anaphor || m.demonym || a.label(m.entity) != Some(Label::Place) {
+            continue;
+        }
+        let k = m.toks.end;
+        if a.t(k) != "," || a.toks.get(k).is_none_or(|t| t.kind != TokKind::Punct) {
+            continue;
+        }
+        let Some(n) = a.mentions.get(i + 1) else {
+            continue;
+        };
+        if n.toks.start != k + 1 || n.demonym || n.entity == m.entity {
+            continue;
+        }
+        let ok = match a.label(n.entity) {
+            Some(Label::Country) => true,
+            Some(Label::Place) => {
+                let name = a.entities[n.entity].name.to_lowercase();
+                [
+                    "province",
+                    "state",
+                    "region",
+                    "county",
+                    "prefecture",
+                    "district",
+                ]
+                .iter()
+                .any(|w| name.ends_with(w))
+                    || a.entities[n.entity]
+                        .gaz
+                        .and_then(|g| GAZETTEER.entry(g))
+                        .is_some_and(|g| g.category == "state")
+            }
+            _ => false,
+        };
+        if ok {
+            out.push(LocatedFact {
+                place: m.entity,
+                within: n.entity,
+                span: m.span.start..n.span.end,
+                confidence: 0.8,
+                rule: "place-comma-place",
+            });
+        }
+    }
+    out
+}
+
+fn spans(doc: u32, r: &[Range<usize>]) -> Vec<Span> {
+    r.iter()
+        .map(|r| Span {
+            doc,
+            start: r.start as u32,
+            end: r.end as u32,
+        })
+        .collect()
+}
+
+fn push_sources(dst: &mut Vec<Span>, src: Vec<Span>) {
+    for s in src {
+        if !dst.contains(&s) {
+            dst.push(s);
+        }
+    }
+}
+
+fn set_conf(props: &mut std::collections::BTreeMap<String, Value>, c: f32) {
+    let c = (c as f64 * 100.0).round() / 100.0;
+    let old = match props.get("confidence") {
+        Some(Value::Float(f)) => *f,
+        _ => 0.0,
+    };
+    props.insert("confidence".into(), Value::Float(old.max(c)));
+}
+
+fn add_alias(node: &mut Node, alias: &str) {
+    let mut list: Vec<String> = node.aliases().into_iter().map(String::from).collect();
+    if !list.iter().any(|a| a == alias) {
+        list.push(alias.to_string());
+        node.props.insert("aliases".into(), Value::from(list));
+    }
+}
+
+/// Finds the node for a document entity, or creates it.
+fn node_for(
+    g: &mut Graph,
+    e: &super::facts::DocEntity,
+    person_counts: &HashMap<NodeId, usize>,
+) -> NodeId {
+    let label = e.label.as_str();
+    let with_label = |g: &Graph, name: &str| -> Option<NodeId> {
+        g.nodes_named(name)
+            .iter()
+            .copied()
+            .find(|&n| g.node(n).is_some_and(|x| x.has_label(label)))
+    };
+    let mut found = with_label(g, &e.name);
+    if found.is_none() && e.label == Label::Person {
+        for a in &e.aliases {
+            if a.split_whitespace().count() >= 2
+                && let Some(n) = with_label(g, a)
+            {
+                found = Some(n);
+                break;
+            }
+        }
+        if found.is_none() && !e.name.contains(' ') {
+            // a surname alone: the known person whose first or last name it is
+            let key = fold_name(&e.name);
+            let mut best: Option<(usize, NodeId)> = None;
+            for &n in g.nodes_with_label(schema::PERSON) {
+                let Some(name) = g.node(n).and_then(|x| x.name()).map(fold_name) else {
+                    continue;
+                };
+                if name.len() > key.len()
+                    && (name.starts_with(&format!("{key} ")) || name.ends_with(&format!(" {key}")))
+                {
+                    let c = person_counts.get(&n).copied().unwrap_or(0);
+                    if best.is_none_or(|(bc, _)| c > bc) {
+                        best = Some((c, n));
+                    }
+                }
+            }
+            found = best.map(|b| b.1);
+        }
+    }
+    if found.is_none() && e.label != Label::Person && e.gaz.is_none() {
+        for a in &e.aliases {
+            if let Some(n) = with_label(g, a) {
+                found = Some(n);
+                break;
+            }
+        }
+    }
+    match found {
+        Some(n) => {
+            // a full name replaces a surname-only canonical name
+            if e.label == Label::Person
+                && let Some(cur) = g.node(n).and_then(|x| x.name()).map(String::from)
+                && e.name.split_whitespace().count() > cur.split_whitespace().count()
+            {
+                let new = e.name.clone();
+                g.update_node(n, |x| {
+                    add_alias(x, &cur);
+                    x.props.insert("name".into(), Value::from(new));
+                });
+            }
+            n
+        }
+        None => {
+            let mut node = Node::new(label);
+            node.props
+                .insert("name".into(), Value::from(e.name.clone()));
+            node.props.insert("aliases".into(), Value::List(vec![]));
+            node.props.insert("rule".into(), Value::from(e.rule));
+            if let Some(gz) = e.gaz.and_then(|g| GAZETTEER.entry(g)) {
+                node.props
+                    .insert("category".into(), Value::from(gz.category.clone()));
+            }
+            g.add_node(node)
+        }
+    }
+}
+
+/// A meeting being merged: its node and fact with participant/place ids as node indexes.
+struct GlobalMeeting {
+    node: NodeId,
+    fact: MeetingFact,
+    doc: u32,
+    touched: bool,
+}
+
+fn node_ix(n: NodeId) -> usize {
+    n.index()
+}
+fn ix_node(i: usize) -> NodeId {
+    NodeId::new(i)
+}
+
+fn place_within(g: &Graph, p: usize, q: usize) -> bool {
+    let name = |n: usize| g.node(ix_node(n)).and_then(|x| x.name()).map(fold_name);
+    if let (Some(pn), Some(qn)) = (name(p), name(q))
+        && let Some(w) = GAZETTEER
+            .by_name(&pn)
+            .and_then(|i| GAZETTEER.entry(i))
+            .and_then(|e| e.within.clone())
+        && fold_name(&w) == qn
+    {
+        return true;
+    }
+    g.edges_of(ix_node(p), Direction::Outgoing).any(|(e, o)| {
+        o == ix_node(q) && g.edge(e).is_some_and(|x| x.rel_type == schema::LOCATED_IN)
+    })
+}
+
+fn existing_meetings(g: &Graph) -> Vec<GlobalMeeting> {
+    let mut v = Vec::new();
+    for &n in g.nodes_with_label(schema::MEETING) {
+        let Some(node) = g.node(n) else { continue };
+        let participants = g
+            .edges_of(n, Direction::Incoming)
+            .filter(|(e, _)| {
+                g.edge(*e)
+                    .is_some_and(|x| x.rel_type == schema::PARTICIPATED_IN)
+            })
+            .map(|(_, o)| node_ix(o))
+            .collect();
+        let place = g
+            .edges_of(n, Direction::Outgoing)
+            .find(|(e, _)| g.edge(*e).is_some_and(|x| x.rel_type == schema::HELD_IN))
+            .map(|(_, o)| node_ix(o));
+        let s = |k: &str| node.props.get(k).and_then(Value::as_str).map(String::from);
+        let status = match s("status").as_deref() {
+            Some("planned") => Status::Planned,
+            Some("proposed") => Status::Proposed,
+            _ => Status::Held,
+        };
+        let event_org = node.props.get("event_org").and_then(|v| match v {
+            Value::Int(i) => Some(*i as usize),
+            _ => None,
+        });
+        v.push(GlobalMeeting {
+            node: n,
+            fact: MeetingFact {
+                participants,
+                place,
+                date: s("date"),
+                date_end: s("date_end"),
+                date_weak: false,
+                status,
+                kind: s("kind").unwrap_or_default(),
+                event_org,
+                spans: vec![],
+                confidence: 0.6,
+                rule: "existing",
+            },
+            doc: node.sources.first().map_or(0, |s| s.doc),
+            touched: false,
+        });
+    }
+    v
+}
+
+fn edge(
+    g: &mut Graph,
+    from: NodeId,
+    to: NodeId,
+    ty: &str,
+    props: Vec<(&str, Value)>,
+    src: Vec<Span>,
+    conf: f32,
+) {
+    // merge with an identical existing relationship
+    let same = g.edges_of(from, Direction::Outgoing).find(|(e, o)| {
+        *o == to
+            && g.edge(*e).is_some_and(|x| {
+                x.rel_type == ty
+                    && props
+                        .iter()
+                        .all(|(k, v)| k == &"count" || x.props.get(*k) == Some(v))
+            })
+    });
+    if let Some((e, _)) = same {
+        if let Some(x) = g.edge_mut(e) {
+            push_sources(&mut x.sources, src);
+            set_conf(&mut x.props, conf);
+            for (k, v) in props {
+                if k == "count"
+                    && let (Some(Value::Int(old)), Value::Int(new)) = (x.props.get("count"), &v)
+                {
+                    let sum = old + new;
+                    x.props.insert("count".into(), Value::Int(sum));
+                }
+            }
+        }
+        return;
+    }
+    let mut e = Edge::new(ty);
+    for (k, v) in props {
+        e.props.insert(k.to_string(), v);
+    }
+    e.sources = src;
+    set_conf(&mut e.props, conf);
+    g.add_edge(from, to, e);
+}
+
+/// Merges extracted documents into the graph.
+pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
+    if docs.is_empty() {
+        return;
+    }
+    let mut meetings = existing_meetings(g);
+    let old_meetings = meetings.len();
+    let mut statements_by_text: HashMap<String, NodeId> = g
+        .nodes_with_label(schema::STATEMENT)
+        .iter()
+        .filter_map(|&n| {
+            let x = g.node(n)?;
+            let doc = x.sources.first()?.doc;
+            Some((
+                format!("{doc}\u{1f}{}", fold_name(x.props.get("text")?.as_str()?)),
+                n,
+            ))
+        })
+        .collect();
+    let mut person_counts: HashMap<NodeId, usize> = HashMap::new();
+    struct Deferred {
+        person: NodeId,
+        title: String,
+        former: bool,
+        src: Vec<Span>,
+        conf: f32,
+        rule: &'static str,
+        doc: u32,
+    }
+    let mut deferred: Vec<Deferred> = Vec::new();
+    for (doc, hash, facts) in docs {
+        let len = doc.text.len() as u32;
+        let doc_id = g.add_document(DocumentInfo {
+            id: doc.id.clone(),
+            file: doc.file.clone(),
+            title: facts.title.clone(),
+            date: facts.date.clone(),
+            hash,
+            text: doc.text,
+            node: None,
+        });
+        let mut dnode = Node::new(schema::DOCUMENT);
+        dnode.props.insert("file".into(), Value::from(doc.file));
+        dnode.props.insert("name".into(), Value::from(doc.id));
+        if let Some(t) = &facts.title {
+            dnode.props.insert("title".into(), Value::from(t.clone()));
+        }
+        if let Some(d) = &facts.date {
+            dnode.props.insert("date".into(), Value::from(d.clone()));
+        }
+        dnode.sources.push(Span {
+            doc: doc_id,
+            start: 0,
+            end: len,
+        });
+        let dn = g.add_node(dnode);
+        if let Some(d) = g.document_mut(doc_id) {
+            d.node = Some(dn);
+        }
+        // entities: persons with full names first so surnames find them
+        let mut order: Vec<usize> = (0..facts.entities.len()).collect();
+        order.sort_by_key(|&i| {
+            let e = &facts.entities[i];
+            (
+                e.label != Label::Person,
+                std::cmp::Reverse(e.name.split_whitespace().count()),
+            )
+        });
+        let mut map: Vec<Option<NodeId>> = vec![None; facts.entities.len()];
+        for i in order {
+            let e = &facts.entities[i];
+            if e.count == 0 || e.spans.is_empty() {
+                continue;
+            }
+            let n = node_for(g, e, &person_counts);
+            map[i] = Some(n);
+            let src = spans(doc_id, &e.spans);
+            let aliases = e.aliases.clone();
+            let conf = e.confidence;
+            g.update_node(n, |x| {
+                for a in &aliases {
+                    add_alias(x, a);
+                }
+                push_sources(&mut x.sources, src);
+                set_conf(&mut x.props, conf);
+            });
+            *person_counts.entry(n).or_default() += e.count;
+            edge(
+                g,
+                n,
+                dn,
+                schema::MENTIONED_IN,
+                vec![("count", Value::Int(e.count as i64))],
+                spans(doc_id, &e.spans[..1]),
+                conf,
+            );
+        }
+        let id = |i: usize| map.get(i).copied().flatten();
+        // offices
+        for o in &facts.offices {
+            let Some(p) = id(o.person) else { continue };
+            let src = spans(doc_id, std::slice::from_ref(&o.span));
+            match o.of.and_then(id) {
+                Some(t) => edge(
+                    g,
+                    p,
+                    t,
+                    schema::HOLDS_OFFICE,
+                    vec![
+                        ("title", Value::from(o.title.clone())),
+                        ("former", Value::Bool(o.former)),
+                    ],
+                    src,
+                    o.confidence,
+                ),
+                None => deferred.push(Deferred {
+                    person: p,
+                    title: o.title.clone(),
+                    former: o.former,
+                    src,
+                    conf: o.confidence,
+                    rule: o.rule,
+                    doc: doc_id,
+                }),
+            }
+        }
+        for r in &facts.relatives {
+            if let (Some(p), Some(q)) = (id(r.person), id(r.of)) {
+                edge(
+                    g,
+                    p,
+                    q,
+                    schema::RELATIVE_OF,
+                    vec![("relation", Value::from(r.relation.clone()))],
+                    spans(doc_id, std::slice::from_ref(&r.span)),
+                    r.confidence,
+                );
+            }
+        }
+        for l in &facts.located_in {
+            if let (Some(p), Some(q)) = (id(l.place), id(l.within))
+                && p != q
+            {
+                edge(
+                    g,
+                    p,
+                    q,
+                    schema::LOCATED_IN,
+                    vec![],
+                    spans(doc_id, std::slice::from_ref(&l.span)),
+                    l.confidence,
+                );
+            }
+        }
+        // statements
+        for s in &facts.statements {
+            // one node per quotation per article (the same words in two articles are two reports)
+            let key = format!("{doc_id}\u{1f}{}", fold_name(&s.text));
+            let existing = statements_by_text.get(&key).copied();
+            let src = spans(doc_id, std::slice::from_ref(&s.span));
+            let sn = match existing {
+                Some(n) => {
+                    g.update_node(n, |x| push_sources(&mut x.sources, src.clone()));
+                    n
+                }
+                None => {
+                    let mut node = Node::new(schema::STATEMENT);
+                    let short: String = s.text.chars().take(60).collect();
+                    node.props.insert("name".into(), Value::from(short));
+                    node.props
+                        .insert("text".into(), Value::from(s.text.clone()));
+                    if let Some(d) = &s.date {
+                        node.props.insert("date".into(), Value::from(d.clone()));
+                    }
+                    node.props.insert("rule".into(), Value::from(s.rule));
+                    if let Some(r) = s.reported_by.and_then(|r| facts.entities.get(r)) {
+                        node.props
+                            .insert("reported_by".into(), Value::from(r.name.clone()));
+                    }
+                    node.sources = src.clone();
+                    set_conf(&mut node.props, s.confidence);
+                    let n = g.add_node(node);
+                    statements_by_text.insert(key, n);
+                    n
+                }
+            };
+            if let Some(sp) = s.speaker.and_then(id) {
+                let mut ev = src.clone();
+                if let Some(a) = &s.attribution {
+                    ev.extend(spans(doc_id, std::slice::from_ref(a)));
+                }
+                edge(g, sp, sn, schema::SAID, vec![], ev, s.confidence);
+            }
+            for &m in &s.mentions {
+                if let Some(t) = id(m) {
+                    edge(g, sn, t, schema::MENTIONS, vec![], src.clone(), 0.8);
+                }
+            }
+        }
+        // meetings, merged across documents
+        for m in &facts.meetings {
+            let mut f = m.clone();
+            f.participants = f
+                .participants
+                .iter()
+                .filter_map(|&p| id(p))
+                .map(node_ix)
+                .collect();
+            f.participants.dedup();
+            f.place = f.place.and_then(id).map(node_ix);
+            f.event_org = f.event_org.and_then(id).map(node_ix);
+            let src = spans(doc_id, &f.spans);
+            f.spans.clear();
+            let within = |p: usize, q: usize| place_within(g, p, q);
+            let hit = meetings
+                .iter()
+                .position(|x| same_event(&x.fact, &f, &within));
+            match hit {
+                Some(i) => {
+                    let node = meetings[i].node;
+                    absorb(&mut meetings[i].fact, f);
+                    meetings[i].touched = true;
+                    g.update_node(node, |x| push_sources(&mut x.sources, src));
+                }
+                None => {
+                    let mut node = Node::new(schema::MEETING);
+                    node.sources = src;
+                    set_conf(&mut node.props, f.confidence);
+                    node.props.insert("rule".into(), Value::from(f.rule));
+                    let n = g.add_node(node);
+                    meetings.push(GlobalMeeting {
+                        node: n,
+                        fact: f,
+                        doc: doc_id,
+                        touched: true,
+                    });
+                }
+            }
+        }
+    }
+    // gazetteer containment for places now in the graph
+    for &p in g.nodes_with_label(schema::PLACE).to_vec().iter() {
+        let Some(name) = g.node(p).and_then(|x| x.name()).map(String::from) else {
+            continue;
+        };
+        let Some(gi) = GAZETTEER.by_name(&name) else {
+            continue;
+        };
+        let mut within = GAZETTEER.entry(gi).and_then(|e| e.within.clone());
+        let src = g
+            .node(p)
+            .map(|x| x.sources.iter().take(1).copied().collect::<Vec<_>>())
+            .unwrap_or_default();
+        let mut hops = 0;
+        while let Some(w) = within.take() {
+            let target = g.nodes_named(&w).iter().copied().find(|&n| {
+                g.node(n)
+                    .is_some_and(|x| x.has_label(schema::COUNTRY) || x.has_label(schema::PLACE))
+                    && n != p
+            });
+            if let Some(t) = target {
+                edge(
+                    g,
+                    p,
+                    t,
+                    schema::LOCATED_IN,
+                    vec![("rule", Value::from("gazetteer"))],
+                    src.clone(),
+                    0.9,
+                );
+            }
+            hops += 1;
+            if hops < 3 {
+                within = GAZETTEER
+                    .by_name(&w)
+                    .and_then(|i| GAZETTEER.entry(i))
+                    .and_then(|e| e.within.clone());
+            }
+        }
+    }
+    // offices whose country the sentence left to context: first from the person's other offices,
+    // then from the article's home country (the country most of its other unqualified titles belong to)
+    let mut votes: HashMap<u32, HashMap<NodeId, usize>> = HashMap::new();
+    let mut rest = Vec::new();
+    let mut seen_vote: std::collections::HashSet<(u32, NodeId)> = std::collections::HashSet::new();
+    for d in deferred {
+        let head = d
+            .title
+            .to_lowercase()
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_string();
+        let known: Vec<(NodeId, String)> = g
+            .edges_of(d.person, Direction::Outgoing)
+            .filter_map(|(e, o)| {
+                let x = g.edge(e)?;
+                (x.rel_type == schema::HOLDS_OFFICE).then(|| {
+                    (
+                        o,
+                        x.props
+                            .get("title")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_lowercase(),
+                    )
+                })
+            })
+            .collect();
+        let target = known
+            .iter()
+            .find(|(_, t)| t.split_whitespace().last() == Some(head.as_str()))
+            .or_else(|| {
+                known
+                    .iter()
+                    .find(|(o, _)| g.node(*o).is_some_and(|x| x.has_label(schema::COUNTRY)))
+            })
+            .map(|x| x.0);
+        match target {
+            Some(t) => {
+                if g.node(t).is_some_and(|x| x.has_label(schema::COUNTRY))
+                    && seen_vote.insert((d.doc, d.person))
+                {
+                    *votes.entry(d.doc).or_default().entry(t).or_default() += 1;
+                }
+                edge(
+                    g,
+                    d.person,
+                    t,
+                    schema::HOLDS_OFFICE,
+                    vec![
+                        ("title", Value::from(d.title.clone())),
+                        ("former", Value::Bool(d.former)),
+                        ("rule", Value::from(d.rule)),
+                    ],
+                    d.src,
+                    d.conf * 0.8,
+                );
+            }
+            None => rest.push(d),
+        }
+    }
+    for d in rest {
+        let home = votes.get(&d.doc).and_then(|v| {
+            let mut v: Vec<(NodeId, usize)> = v.iter().map(|(k, c)| (*k, *c)).collect();
+            v.sort_by_key(|(n, c)| (std::cmp::Reverse(*c), *n));
+            v.first().map(|x| x.0)
+        });
+        if let Some(t) = home {
+            edge(
+                g,
+                d.person,
+                t,
+                schema::HOLDS_OFFICE,
+                vec![
+                    ("title", Value::from(d.title.clone())),
+                    ("former", Value::Bool(d.former)),
+                    ("rule", Value::from("home-country")),
+                ],
+                d.src,
+                d.conf * 0.6,
+            );
+        }
+    }
+    // write the meetings (only those this run touched)
+    for (mi, m) in meetings.into_iter().enumerate() {
+        if mi < old_meetings && !m.touched {
+            continue;
+        }
+        let names: Vec<String> = m
+            .fact
+            .participants
+            .iter()
+            .filter_map(|&p| {
+                let x = g.node(ix_node(p))?;
+                // the surname as the articles use it alone ("Kim", "Lee"), else the full name
+                let short = x
+                    .aliases()
+                    .into_iter()
+                    .filter(|a| !a.contains(' ') && x.name().is_some_and(|n| n.contains(' ')))
+                    .min_by_key(|a| a.len())
+                    .map(String::from);
+                short.or_else(|| x.name().map(String::from))
+            })
+            .take(3)
+            .collect();
+        let doc_year = g
+            .document(m.doc)
+            .and_then(|d| d.date.clone())
+            .and_then(|d| d.get(..4).map(String::from));
+        let mut date = m.fact.date.clone();
+        if date.is_none() && m.fact.status != Status::Held
+            || date.is_none() && m.fact.participants.len() >= 2
+        {
+            date = doc_year;
+        }
+        let mut name = match m
+            .fact
+            .event_org
+            .and_then(|o| g.node(ix_node(o)))
+            .and_then(|x| {
+                x.aliases()
+                    .into_iter()
+                    .filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.'))
+                    .min_by_key(|a| a.len())
+                    .map(String::from)
+                    .or(x.name().map(String::from))
+            }) {
+            Some(org) => format!(
+                "{org} {}",
+                if m.fact.kind == "summits" {
+                    "summit"
+                } else {
+                    &m.fact.kind
+                }
+            ),
+            None => format!("{} {}", names.join("–"), m.fact.kind),
+        };
+        if let Some(d) = &date {
+            name = format!("{name} ({d})");
+        }
+        let f = m.fact.clone();
+        g.update_node(m.node, |x| {
+            x.props.insert("name".into(), Value::from(name));
+            x.props
+                .insert("status".into(), Value::from(f.status.as_str()));
+            x.props.insert("kind".into(), Value::from(f.kind.clone()));
+            if let Some(d) = &date {
+                x.props.insert("date".into(), Value::from(d.clone()));
+            }
+            if let Some(d) = &f.date_end {
+                x.props.insert("date_end".into(), Value::from(d.clone()));
+            }
+            if let Some(o) = f.event_org {
+                x.props.insert("event_org".into(), Value::Int(o as i64));
+            }
+        });
+        let src = g
+            .node(m.node)
+            .map(|x| x.sources.clone())
+            .unwrap_or_default();
+        for &p in &m.fact.participants {
+            edge(
+                g,
+                ix_node(p),
+                m.node,
+                schema::PARTICIPATED_IN,
+                vec![],
+                src.clone(),
+                m.fact.confidence,
+            );
+        }
+        if let Some(p) = m.fact.place {
+            edge(
+                g,
+                m.node,
+                ix_node(p),
+                schema::HELD_IN,
+                vec![],
+                src.clone(),
+                m.fact.confidence,
+            );
+        }
+    }
+}
