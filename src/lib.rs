@@ -6,6 +6,8 @@
 
 pub mod export;
 pub mod extract;
+#[path = "gen/mod.rs"]
+pub mod generator;
 pub mod graph;
 pub mod inputs;
 pub mod query;

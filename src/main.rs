@@ -59,6 +59,27 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Generate a synthetic news corpus with its gold annotation (for benchmarks).
+    Gen {
+        /// Number of articles.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// Seed: the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output folder (articles as ID.txt, gold.json).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also write articles.jsonl (input for `extract --jsonl`).
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Per-document extraction as a pure map step: JSON articles on stdin, JSON Lines on stdout.
+    Extract {
+        /// Read `{"id","title","date","text"}` lines, write one result line per article.
+        #[arg(long, required = true)]
+        jsonl: bool,
+    },
     /// Print the dossier of one entity.
     Show {
         /// Inputs, then the entity's name as the last argument.
@@ -88,6 +109,10 @@ struct ExportArgs {
     /// Export only the neighbourhood of the entity with this name or alias.
     #[arg(long, value_name = "NAME")]
     around: Option<String>,
+    /// Leave out nodes with this label or relationships of this type (repeatable), e.g.
+    /// `--hide Document --hide MENTIONS`.
+    #[arg(long, value_name = "LABEL_OR_TYPE")]
+    hide: Vec<String>,
     /// Hops around the `--around` entity.
     #[arg(long, default_value_t = 2, requires = "around")]
     depth: usize,
@@ -210,6 +235,30 @@ fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+        Command::Gen {
+            docs,
+            seed,
+            output,
+            jsonl,
+        } => {
+            let started = Instant::now();
+            let gold = newsgraph::generator::write_corpus(
+                newsgraph::generator::GenConfig { docs, seed },
+                &output,
+                jsonl,
+            )?;
+            eprintln!(
+                "{} articles, {} entities, {} meetings, {} statements written to {} in {:.2?}",
+                gold.documents.len(),
+                gold.entities.len(),
+                gold.meetings.len(),
+                gold.statements.len(),
+                output.display(),
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Command::Extract { jsonl: _ } => extract_jsonl(),
         Command::Show { mut args } => {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
@@ -294,6 +343,11 @@ fn run_export(args: ExportArgs) -> Result<()> {
         (None, Some(name)) => Some(export::around(&g, name, args.depth)?),
         (None, None) => None,
     };
+    let subset = if args.hide.is_empty() {
+        subset
+    } else {
+        Some(export::Subgraph::hiding(&g, subset.as_ref(), &args.hide))
+    };
     let mut options = export::Options::default();
     options.dot.legend = !args.no_legend;
     options.jsonl_documents = args.documents;
@@ -340,5 +394,48 @@ fn run_export(args: ExportArgs) -> Result<()> {
             export::export_with(&g, subset.as_ref(), format, &options, &mut lock)?;
         }
     }
+    Ok(())
+}
+
+/// One input line of `extract --jsonl`.
+#[derive(serde::Deserialize)]
+struct ArticleLine {
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    text: String,
+}
+
+fn extract_jsonl() -> Result<()> {
+    use std::io::BufRead;
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.with_context(|| format!("stdin:{}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a: ArticleLine =
+            serde_json::from_str(&line).with_context(|| format!("stdin:{}", n + 1))?;
+        let doc = newsgraph::text::SourceDoc {
+            id: a.id.clone(),
+            file: a.id.clone(),
+            text: a.text,
+        };
+        let prepared = newsgraph::text::prepare(&doc);
+        let record = serde_json::json!({
+            "id": a.id,
+            "title": prepared.title.map(|t| t.0).or(a.title),
+            "date": prepared.date.or(a.date),
+            "bytes": doc.text.len(),
+            "sentences": prepared.sentences.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
     Ok(())
 }

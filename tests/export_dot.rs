@@ -308,3 +308,69 @@ fn query_exports_only_what_the_query_returns() {
     let jsonl = run_ok(&["export", f, "--query", q, "--format", "jsonl"]);
     assert_eq!(jsonl.lines().count(), 8);
 }
+
+#[test]
+fn every_format_runs_from_the_cli_on_the_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    let s = seeds.to_str().unwrap();
+    for (format, starts) in [
+        ("dot", "// newsgraph export"),
+        ("jsonl", "{"),
+        ("graphml", "<?xml"),
+        ("cypher", "// newsgraph export"),
+    ] {
+        let out = run_ok(&["export", s, "--format", format]);
+        assert!(out.starts_with(starts), "{format}: {out}");
+    }
+    let csv = dir.path().join("csv");
+    run_ok(&["export", s, "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert!(csv.join("nodes_Document.csv").exists() && csv.join("kuzu-load.cypher").exists());
+}
+
+#[test]
+fn hide_leaves_out_labels_and_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ngraph");
+    newsgraph::graph::save(&sample_graph(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let out = run_ok(&[
+        "export", f, "--format", "jsonl", "--hide", "Document", "--hide", "MENTIONS",
+    ]);
+    assert!(
+        !out.contains("\"Document\"")
+            && !out.contains("MENTIONED_IN")
+            && !out.contains("\"MENTIONS\"")
+    );
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("\"type\":\"node\""))
+            .count(),
+        9
+    );
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("\"type\":\"relationship\""))
+            .count(),
+        11
+    );
+    let around = run_ok(&[
+        "export",
+        f,
+        "--format",
+        "jsonl",
+        "--around",
+        "Cy Lindqvist",
+        "--depth",
+        "1",
+        "--hide",
+        "Document",
+    ]);
+    assert_eq!(
+        around
+            .lines()
+            .filter(|l| l.contains("\"type\":\"node\""))
+            .count(),
+        4
+    );
+}

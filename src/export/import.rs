@@ -53,22 +53,37 @@ struct EdgeRec {
     edge: Edge,
 }
 
+/// Document ids in order of first appearance, with an index for lookups.
+#[derive(Default)]
+struct DocIds {
+    order: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl DocIds {
+    fn get_or_add(&mut self, id: &str) -> usize {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        self.order.push(id.to_string());
+        self.index.insert(id.to_string(), self.order.len() - 1);
+        self.order.len() - 1
+    }
+    fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+}
+
 /// Spans in the export's shape (`{"doc": "<document id>", "start": n, "end": n}`), with document
 /// ids resolved through `docs` (new ids are appended). `None` if the value has another shape.
-fn spans(v: &J, docs: &mut Vec<String>) -> Option<Vec<Span>> {
+fn spans(v: &J, docs: &mut DocIds) -> Option<Vec<Span>> {
     let mut out = Vec::new();
     for s in v.as_array()? {
         let o = s.as_object()?;
         let doc = o.get("doc")?.as_str()?;
         let start = u32::try_from(o.get("start")?.as_u64()?).ok()?;
         let end = u32::try_from(o.get("end")?.as_u64()?).ok()?;
-        let idx = match docs.iter().position(|d| d == doc) {
-            Some(i) => i,
-            None => {
-                docs.push(doc.to_string());
-                docs.len() - 1
-            }
-        };
+        let idx = docs.get_or_add(doc);
         out.push(Span {
             doc: idx as DocId,
             start,
@@ -81,7 +96,7 @@ fn spans(v: &J, docs: &mut Vec<String>) -> Option<Vec<Span>> {
 /// Splits an export's `properties` object into properties and source spans.
 fn props_and_sources(
     v: Option<&J>,
-    docs: &mut Vec<String>,
+    docs: &mut DocIds,
 ) -> Result<(BTreeMap<String, Value>, Vec<Span>), String> {
     let mut props = BTreeMap::new();
     let mut sources = Vec::new();
@@ -118,7 +133,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
         line,
         message,
     };
-    let mut docs: Vec<String> = Vec::new();
+    let mut docs = DocIds::default();
     let mut doc_info: HashMap<String, (DocumentInfo, Option<Option<String>>)> = HashMap::new();
     let mut nodes: Vec<NodeRec> = Vec::new();
     let mut edges: Vec<EdgeRec> = Vec::new();
@@ -149,7 +164,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
                     format!("document {id:?} appears twice or after its use"),
                 ));
             }
-            docs.push(id.clone());
+            docs.get_or_add(&id);
             let info = DocumentInfo {
                 id: id.clone(),
                 file: text("file").unwrap_or_default(),
@@ -219,7 +234,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
             }
         }
     }
-    build(nodes, edges, docs, doc_info, &shape)
+    build(nodes, edges, docs.order, doc_info, &shape)
 }
 
 /// The numeric ids of `ids` if they can be kept as positions, else `None`.
@@ -303,13 +318,15 @@ fn build(
     for n in placeholders {
         g.remove_node(n);
     }
-    // Documents: metadata from the Document node named by each document id.
+    // Documents: metadata from the Document node named by each document id (the first one).
+    let mut doc_nodes: HashMap<String, NodeId> = HashMap::new();
+    for &n in g.nodes_with_label(schema::DOCUMENT) {
+        if let Some(name) = g.node(n).and_then(Node::name) {
+            doc_nodes.entry(name.to_string()).or_insert(n);
+        }
+    }
     for doc in docs {
-        let node = g
-            .nodes_with_label(schema::DOCUMENT)
-            .iter()
-            .copied()
-            .find(|&n| g.node(n).and_then(Node::name) == Some(doc.as_str()));
+        let node = doc_nodes.get(&doc).copied();
         let get = |k: &str| {
             node.and_then(|n| g.node(n))
                 .and_then(|n| n.props.get(k))

@@ -106,6 +106,32 @@ pub fn export_with(
 }
 
 impl Subgraph {
+    /// The graph (or `base`) without the nodes that carry one of the `hidden` labels, the
+    /// relationships of one of the `hidden` types, and the relationships that touch a hidden node.
+    pub fn hiding(graph: &Graph, base: Option<&Subgraph>, hidden: &[String]) -> Subgraph {
+        let is_hidden = |s: &str| hidden.iter().any(|h| h == s);
+        let nodes: BTreeSet<NodeId> = graph
+            .node_ids()
+            .filter(|&n| node_in(base, n))
+            .filter(|&n| {
+                graph
+                    .node(n)
+                    .is_some_and(|n| !n.labels.iter().any(|l| is_hidden(l)))
+            })
+            .collect();
+        let edges = graph
+            .edge_ids()
+            .filter(|&e| edge_in(base, e))
+            .filter(|&e| graph.edge(e).is_some_and(|e| !is_hidden(&e.rel_type)))
+            .filter(|&e| {
+                graph
+                    .edge_endpoints(e)
+                    .is_some_and(|(a, b)| nodes.contains(&a) && nodes.contains(&b))
+            })
+            .collect();
+        Subgraph { nodes, edges }
+    }
+
     /// The nodes, relationships and path elements found anywhere in a query result; relationships
     /// bring their endpoints along.
     pub fn from_result(graph: &Graph, result: &crate::query::QueryResult) -> Self {

@@ -1,0 +1,218 @@
+//! Benchmark harness: extraction throughput, peak memory, save/load, query latency.
+//!
+//! `bench build INPUTS... [--save FILE]` and `bench query GRAPH [--runs N]`; see docs/benchmarks.md.
+//! Threads follow `RAYON_NUM_THREADS`.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use newsgraph::graph::{self, Graph, Value as GValue};
+use newsgraph::query::{self, Limits, Params, Value};
+use newsgraph::{extract, text};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(name = "bench", about = "newsgraph benchmarks")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Read, extract and save the inputs; report throughput, memory, save and load time.
+    Build {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Repeat the inputs this many times (each copy is made unique so none is skipped).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        /// Where to save the graph (a temporary file when absent).
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
+    /// Query latency on a saved graph.
+    Query {
+        graph: PathBuf,
+        /// Runs per query.
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+    },
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().cmd {
+        Cmd::Build {
+            inputs,
+            repeat,
+            save,
+        } => build(&inputs, repeat, save),
+        Cmd::Query { graph, runs } => queries(&graph, runs),
+    }
+}
+
+/// Peak resident memory of this process in MiB (VmHWM), when /proc tells it.
+fn peak_mib() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()> {
+    let threads = rayon::current_num_threads();
+    let t0 = Instant::now();
+    let files = text::collect_files(inputs)?;
+    let mut docs = Vec::with_capacity(files.len() * repeat.max(1));
+    for r in 0..repeat.max(1) {
+        for f in &files {
+            let mut d = text::read_document(f)?;
+            if repeat > 1 {
+                d.id = format!("{}#{r}", d.id);
+                d.file = format!("{}#{r}", d.file);
+                // A trailing marker keeps the content hash distinct between copies.
+                d.text.push_str(&format!("\n{}", " ".repeat(r % 7)));
+                d.text.push_str(&"\u{200b}".repeat(r / 7));
+            }
+            docs.push(d);
+        }
+    }
+    let read = t0.elapsed();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let ndocs = docs.len();
+    let mut g = Graph::new();
+    let t1 = Instant::now();
+    let report = extract::ingest(&mut g, docs);
+    let extract_t = t1.elapsed();
+    let path = save.unwrap_or_else(|| std::env::temp_dir().join("newsgraph-bench.ngraph"));
+    let t2 = Instant::now();
+    graph::save(&g, &path)?;
+    let save_t = t2.elapsed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let peak_build = peak_mib();
+    drop(g);
+    let t3 = Instant::now();
+    let g2 = graph::load(&path).with_context(|| path.display().to_string())?;
+    let load_t = t3.elapsed();
+    let secs = (extract_t + save_t).as_secs_f64().max(1e-9);
+    println!("threads            {threads}");
+    println!(
+        "documents          {ndocs} ({} added, {} skipped)",
+        report.documents_added, report.documents_skipped
+    );
+    println!(
+        "text               {:.1} MB, {words} words",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "graph              {} nodes, {} relationships",
+        g2.node_count(),
+        g2.edge_count()
+    );
+    println!("read files         {read:.2?}");
+    println!("extract (ingest)   {extract_t:.2?}");
+    println!(
+        "save               {save_t:.2?}  ({:.1} MB file)",
+        size as f64 / 1e6
+    );
+    println!("load               {load_t:.2?}");
+    println!(
+        "throughput         {:.2} MB/s, {:.0} words/s (extract + save)",
+        bytes as f64 / 1e6 / secs,
+        words as f64 / secs
+    );
+    if let Some(p) = peak_build {
+        println!("peak memory        {p:.0} MiB (VmHWM after build and save)");
+    }
+    Ok(())
+}
+
+/// A node name with the given label, for parameterising queries.
+fn name_of(g: &Graph, label: &str, nth: usize) -> Option<String> {
+    let ids = g.nodes_with_label(label);
+    let id = ids.get(nth.min(ids.len().saturating_sub(1)))?;
+    match g.node(*id)?.props.get("name")? {
+        GValue::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn queries(path: &std::path::Path, runs: usize) -> Result<()> {
+    let t = Instant::now();
+    let mut g = graph::load(path).with_context(|| path.display().to_string())?;
+    println!(
+        "loaded {} nodes, {} relationships in {:.2?}",
+        g.node_count(),
+        g.edge_count(),
+        t.elapsed()
+    );
+    let people = g.nodes_with_label("Person").len();
+    let a = name_of(&g, "Person", 0);
+    let b = name_of(&g, "Person", people / 2);
+    let mut params = Params::new();
+    if let (Some(a), Some(b)) = (&a, &b) {
+        params.insert("a".into(), Value::String(a.clone()));
+        params.insert("b".into(), Value::String(b.clone()));
+    } else {
+        println!("note: the graph has no Person nodes; person queries return no rows");
+        params.insert("a".into(), Value::String("Nobody".into()));
+        params.insert("b".into(), Value::String("Nobody Else".into()));
+    }
+    let cases = [
+        ("name lookup", "MATCH (p:Person {name: $a}) RETURN p.name"),
+        (
+            "dossier",
+            "MATCH (p:Person {name: $a})-[r]-(x) RETURN type(r), labels(x), x.name",
+        ),
+        (
+            "2-hop",
+            "MATCH (p:Person {name: $a})--()--(x) RETURN count(DISTINCT x)",
+        ),
+        (
+            "shortest path",
+            "MATCH path = shortestPath((a:Person {name: $a})-[*..6]-(b:Person {name: $b})) RETURN length(path)",
+        ),
+        (
+            "meetings per country",
+            "MATCH (m:Meeting)-[:HELD_IN]->()-[:LOCATED_IN*0..1]->(c:Country) RETURN c.name, count(DISTINCT m) AS n ORDER BY n DESC",
+        ),
+        (
+            "var-length",
+            "MATCH (p:Person {name: $a})-[:PARTICIPATED_IN|SAID*1..2]-(x) RETURN count(x)",
+        ),
+    ];
+    let limits = Limits::default();
+    println!(
+        "{:<22} {:>10} {:>10} {:>6}",
+        "query", "median", "p99", "rows"
+    );
+    for (name, q) in cases {
+        let mut times: Vec<Duration> = Vec::with_capacity(runs);
+        let mut rows = 0;
+        let mut failed = None;
+        for _ in 0..runs.max(1) {
+            let t = Instant::now();
+            match query::execute(&mut g, q, &params, &limits) {
+                Ok(r) => rows = r.rows.len(),
+                Err(e) => {
+                    failed = Some(e.to_string());
+                    break;
+                }
+            }
+            times.push(t.elapsed());
+        }
+        if let Some(e) = failed {
+            println!("{name:<22} unsupported: {e}");
+            continue;
+        }
+        times.sort();
+        let med = times.get(times.len() / 2).copied().unwrap_or_default();
+        let p99 = times
+            .get((times.len() * 99 / 100).min(times.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default();
+        println!("{name:<22} {med:>10.2?} {p99:>10.2?} {rows:>6}");
+    }
+    Ok(())
+}
