@@ -496,3 +496,23 @@ fn list_building_is_bounded() {
         }
     ));
 }
+
+#[test]
+fn built_in_procedures_list_the_schema() {
+    let mut g = news();
+    let r = run(&mut g, "CALL db.labels()");
+    assert_eq!(r.columns, vec!["label"]);
+    assert_eq!(
+        strings(&r, 0),
+        vec!["Country", "Meeting", "Person", "Place"]
+    );
+    let r = run(&mut g, "CALL db.relationshipTypes()");
+    assert!(strings(&r, 0).contains(&"HOLDS_OFFICE".to_string()));
+    let e = query::execute(
+        &mut g,
+        "CALL db.labels() YIELD label RETURN label",
+        &Params::new(),
+        &Limits::default(),
+    );
+    assert!(matches!(e, Err(QueryError::Syntax { .. })));
+}

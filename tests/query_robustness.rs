@@ -1,4 +1,4 @@
-//! Malformed input never panics: every TCK query, cut short at many points and with characters
+//! Malformed input never panics: every TCK query, cut short at two points and with characters
 //! swapped, is run against a small graph; each must return a result or an error.
 
 use newsgraph::graph::Graph;
@@ -69,10 +69,10 @@ fn mangled_queries_never_panic() {
     for q in &qs {
         let chars: Vec<char> = q.chars().collect();
         let n = chars.len();
-        let mut cuts: Vec<String> = (1..4)
-            .map(|k| chars[..n * k / 4].iter().collect())
+        // The intact queries run in the TCK test; here only broken variants.
+        let mut cuts: Vec<String> = (1..3)
+            .map(|k| chars[..n * k / 3].iter().collect())
             .collect();
-        cuts.push(q.clone());
         if n > 4 {
             let mut swapped = chars.clone();
             swapped.swap(n / 3, n / 2);

@@ -74,7 +74,7 @@ fn describe_clause(g: &Graph, c: &Clause, bound: &mut Vec<String>, out: &mut Vec
         Clause::Delete { detach, .. } => {
             out.push(if *detach { "DETACH DELETE" } else { "DELETE" }.into())
         }
-        Clause::Call { name } => out.push(format!("CALL {name} (not supported)")),
+        Clause::Call { name } => out.push(format!("CALL {name}() (built-in procedure)")),
     }
 }
 

@@ -174,10 +174,21 @@ fn check_query_in(
                 }
             }
             Clause::Call { name } => {
-                return Err(err(
-                    K::Unsupported,
-                    format!("procedure calls are not supported (CALL {name})"),
-                ));
+                let Some(col) = super::exec::procedure_column(name) else {
+                    return Err(err(
+                        K::Unsupported,
+                        format!(
+                            "unknown procedure {name}; the built-in procedures are db.labels(), db.relationshipTypes() and db.propertyKeys()"
+                        ),
+                    ));
+                };
+                if n != 1 || subquery {
+                    return Err(err(
+                        K::Unsupported,
+                        format!("CALL {name}() must be the whole query"),
+                    ));
+                }
+                columns = vec![col.to_string()];
             }
         }
         if subquery

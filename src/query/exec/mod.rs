@@ -239,6 +239,39 @@ pub fn subquery_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<usize> {
     Ok(if returned { out.1.len() } else { rows.len() })
 }
 
+/// The column a built-in procedure returns (`None` for unknown procedures).
+pub fn procedure_column(name: &str) -> Option<&'static str> {
+    match name.to_lowercase().as_str() {
+        "db.labels" => Some("label"),
+        "db.relationshiptypes" => Some("relationshipType"),
+        "db.propertykeys" => Some("propertyKey"),
+        _ => None,
+    }
+}
+
+/// The rows of a built-in procedure, sorted.
+fn procedure_rows(g: &Graph, name: &str) -> Vec<Vec<Value>> {
+    let names: Vec<String> = match name.to_lowercase().as_str() {
+        "db.labels" => g.label_counts().into_iter().map(|(l, _)| l).collect(),
+        "db.relationshiptypes" => g.rel_type_counts().into_iter().map(|(t, _)| t).collect(),
+        _ => {
+            let mut keys = BTreeSet::new();
+            for id in g.node_ids() {
+                if let Some(n) = g.node(id) {
+                    keys.extend(n.props.keys().cloned());
+                }
+            }
+            for id in g.edge_ids() {
+                if let Some(e) = g.edge(id) {
+                    keys.extend(e.props.keys().cloned());
+                }
+            }
+            keys.into_iter().collect()
+        }
+    };
+    names.into_iter().map(|n| vec![Value::String(n)]).collect()
+}
+
 /// The variables a pattern binds, in order of appearance.
 pub fn pattern_vars(parts: &[PatternPart]) -> Vec<String> {
     let mut out = Vec::new();
@@ -305,10 +338,13 @@ fn single(g: &mut Graph, q: &SingleQuery, cx: &mut Cx) -> R<Table> {
             }
             Clause::Delete { detach, exprs } => write::delete(g, cx, &rows, exprs, *detach)?,
             Clause::Call { name } => {
-                return Err(QueryError::semantic(
-                    SemanticKind::Unsupported,
-                    format!("procedure calls are not supported (CALL {name})"),
-                ));
+                let Some(col) = procedure_column(name) else {
+                    return Err(QueryError::semantic(
+                        SemanticKind::Unsupported,
+                        format!("unknown procedure {name}"),
+                    ));
+                };
+                out = (vec![col.to_string()], procedure_rows(g, name));
             }
             Clause::Match { .. }
             | Clause::Unwind { .. }

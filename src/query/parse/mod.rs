@@ -257,13 +257,24 @@ impl<'s> Builder<'s> {
                 }
                 Clause::Delete { detach, exprs }
             }
-            Rule::call_clause => Clause::Call {
-                name: inner
-                    .iter()
-                    .find(|x| x.as_rule() == Rule::proc_name)
-                    .map(|x| x.as_str().to_string())
-                    .unwrap_or_default(),
-            },
+            Rule::call_clause => {
+                if let Some(y) = inner.iter().find(|x| x.as_rule() == Rule::YIELD) {
+                    return Err(self.err(
+                        y,
+                        "YIELD is not supported; call a built-in procedure on its own, e.g. CALL db.labels()",
+                    ));
+                }
+                if let Some(a) = inner.iter().find(|x| x.as_rule() == Rule::expr) {
+                    return Err(self.err(a, "the built-in procedures take no arguments"));
+                }
+                Clause::Call {
+                    name: inner
+                        .iter()
+                        .find(|x| x.as_rule() == Rule::proc_name)
+                        .map(|x| x.as_str().to_string())
+                        .unwrap_or_default(),
+                }
+            }
             _ => return Err(self.err(&p, "expected a clause")),
         })
     }
