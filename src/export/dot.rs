@@ -608,12 +608,50 @@ pub fn write(
         }
         s.push_str("  }\n");
     }
-    for &id in &nodes {
-        if grouping.contains_key(&id) {
-            continue;
-        }
+    // Nodes without any relationship in the export would stack in one tall column; they go in a
+    // box of their own, laid out as a rough square grid by invisible chains.
+    let connected: BTreeSet<NodeId> = edges.iter().flat_map(|(_, a, b)| [*a, *b]).collect();
+    let (loose, placed): (Vec<NodeId>, Vec<NodeId>) = nodes
+        .iter()
+        .copied()
+        .filter(|id| !grouping.contains_key(id))
+        .partition(|id| !connected.contains(id));
+    for &id in &placed {
         if let Some(n) = graph.node(id) {
             write_node(graph, &mut s, id, n, "  ");
+        }
+    }
+    if loose.len() > 1 && !edges.is_empty() {
+        let _ = writeln!(s, "  subgraph \"cluster_unconnected\" {{");
+        let _ = writeln!(
+            s,
+            "    graph [label={}, style=\"rounded,dashed\", color=\"#cccccc\", fontcolor=\"#666666\", tooltip=\"nodes without relationships here\"];",
+            quote(&format!("not connected ({})", loose.len()))
+        );
+        for &id in &loose {
+            if let Some(n) = graph.node(id) {
+                write_node(graph, &mut s, id, n, "    ");
+            }
+        }
+        let width = (loose.len() as f64).sqrt().ceil().max(1.0) as usize;
+        for row in loose.chunks(width) {
+            for pair in row.windows(2) {
+                if let [a, b] = pair {
+                    let _ = writeln!(
+                        s,
+                        "    {} -> {} [style=\"invis\"];",
+                        node_ref(*a),
+                        node_ref(*b)
+                    );
+                }
+            }
+        }
+        s.push_str("  }\n");
+    } else {
+        for &id in &loose {
+            if let Some(n) = graph.node(id) {
+                write_node(graph, &mut s, id, n, "  ");
+            }
         }
     }
     for (e, a, b) in &edges {
