@@ -109,6 +109,10 @@ struct ExportArgs {
     /// Export only the neighbourhood of the entity with this name or alias.
     #[arg(long, value_name = "NAME")]
     around: Option<String>,
+    /// Leave out nodes with this label or relationships of this type (repeatable), e.g.
+    /// `--hide Document --hide MENTIONS`.
+    #[arg(long, value_name = "LABEL_OR_TYPE")]
+    hide: Vec<String>,
     /// Hops around the `--around` entity.
     #[arg(long, default_value_t = 2, requires = "around")]
     depth: usize,
@@ -121,6 +125,9 @@ struct ExportArgs {
     /// DOT: leave out the legend.
     #[arg(long)]
     no_legend: bool,
+    /// JSONL: also write each document's metadata and full text, so `import` restores them.
+    #[arg(long)]
+    documents: bool,
     /// Render the DOT with Graphviz into this picture format (needs -o).
     #[arg(long, value_enum, requires = "output")]
     render: Option<RenderArg>,
@@ -132,6 +139,7 @@ enum ExportFormat {
     Jsonl,
     Graphml,
     Csv,
+    Cypher,
 }
 
 impl From<ExportFormat> for Format {
@@ -141,6 +149,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Jsonl => Format::Jsonl,
             ExportFormat::Graphml => Format::Graphml,
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::Cypher => Format::Cypher,
         }
     }
 }
@@ -334,8 +343,14 @@ fn run_export(args: ExportArgs) -> Result<()> {
         (None, Some(name)) => Some(export::around(&g, name, args.depth)?),
         (None, None) => None,
     };
+    let subset = if args.hide.is_empty() {
+        subset
+    } else {
+        Some(export::Subgraph::hiding(&g, subset.as_ref(), &args.hide))
+    };
     let mut options = export::Options::default();
     options.dot.legend = !args.no_legend;
+    options.jsonl_documents = args.documents;
     options.dot.rankdir = match args.rankdir {
         RankDirArg::LR => export::RankDir::LeftRight,
         RankDirArg::TB => export::RankDir::TopBottom,

@@ -177,3 +177,43 @@ fn csv_files_follow_neo4j_admin_headers() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
 }
+
+#[test]
+fn kuzu_and_newsgraph_agree_on_the_seed_graph() {
+    let Some(py) = python_with(&["kuzu"]) else {
+        return;
+    };
+    let (g, _) = newsgraph::inputs::open(&[common::seeds()]).unwrap();
+    let mut queries = vec![
+        "MATCH (n) RETURN count(n) AS c".to_string(),
+        "MATCH ()-[r]->() RETURN count(r) AS c".to_string(),
+    ];
+    for (label, _) in g.label_counts() {
+        queries.push(format!("MATCH (n:{label}) RETURN count(n) AS c"));
+        let named = g
+            .nodes_with_label(&label)
+            .iter()
+            .any(|&n| g.node(n).is_some_and(|n| n.props.contains_key("name")));
+        if named {
+            queries.push(format!(
+                "MATCH (n:{label}) RETURN n.name AS nm ORDER BY nm LIMIT 20"
+            ));
+        }
+    }
+    let types: Vec<String> = g.rel_type_counts().into_iter().map(|(t, _)| t).collect();
+    for t in &types {
+        queries.push(format!("MATCH ()-[r:{t}]->() RETURN count(r) AS c"));
+    }
+    if types.iter().any(|t| t == "HOLDS_OFFICE") {
+        queries.push("MATCH (p)-[h:HOLDS_OFFICE]->(o) RETURN p.name AS pn, h.title AS t, o.name AS onm ORDER BY pn, t, onm".into());
+    }
+    if types.iter().any(|t| t == "SAID") {
+        queries
+            .push("MATCH (p)-[:SAID]->(s) RETURN p.name AS pn, s.text AS t ORDER BY pn, t".into());
+    }
+    let ours = newsgraph_answers(&g, &queries);
+    let theirs = kuzu_answers(&py, &g, &queries);
+    for ((q, a), b) in queries.iter().zip(&ours).zip(&theirs) {
+        assert_eq!(a, b, "answers differ for {q}");
+    }
+}

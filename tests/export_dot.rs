@@ -13,7 +13,17 @@ use std::process::{Command, Stdio};
 
 fn dot_text(g: &Graph, dot: DotOptions) -> String {
     let mut out = Vec::new();
-    export::export_with(g, None, Format::Dot, &Options { dot }, &mut out).unwrap();
+    export::export_with(
+        g,
+        None,
+        Format::Dot,
+        &Options {
+            dot,
+            ..Default::default()
+        },
+        &mut out,
+    )
+    .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -273,4 +283,94 @@ fn graphviz_shows_hostile_text_literally() {
         .find(|l| l.contains("xlink:title=\"Person"))
         .unwrap();
     assert!(title.contains(shown), "{title}");
+}
+
+#[test]
+fn query_exports_only_what_the_query_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ngraph");
+    newsgraph::graph::save(&sample_graph(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let q = "MATCH (p:Person)-[r:HOLDS_OFFICE]->(c:Country) RETURN p, r, c";
+    let dot = run_ok(&["export", f, "--query", q, "--no-legend"]);
+    assert!(
+        dot.contains("Foreign Minister") && dot.contains("Ruritania"),
+        "{dot}"
+    );
+    assert!(
+        !dot.contains("Union of Lakes") && !dot.contains("Lakeview summit"),
+        "{dot}"
+    );
+    assert!(
+        dot.starts_with("// newsgraph export: 5 nodes, 3 relationships"),
+        "{dot}"
+    );
+    let jsonl = run_ok(&["export", f, "--query", q, "--format", "jsonl"]);
+    assert_eq!(jsonl.lines().count(), 8);
+}
+
+#[test]
+fn every_format_runs_from_the_cli_on_the_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    let s = seeds.to_str().unwrap();
+    for (format, starts) in [
+        ("dot", "// newsgraph export"),
+        ("jsonl", "{"),
+        ("graphml", "<?xml"),
+        ("cypher", "// newsgraph export"),
+    ] {
+        let out = run_ok(&["export", s, "--format", format]);
+        assert!(out.starts_with(starts), "{format}: {out}");
+    }
+    let csv = dir.path().join("csv");
+    run_ok(&["export", s, "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert!(csv.join("nodes_Document.csv").exists() && csv.join("kuzu-load.cypher").exists());
+}
+
+#[test]
+fn hide_leaves_out_labels_and_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ngraph");
+    newsgraph::graph::save(&sample_graph(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let out = run_ok(&[
+        "export", f, "--format", "jsonl", "--hide", "Document", "--hide", "MENTIONS",
+    ]);
+    assert!(
+        !out.contains("\"Document\"")
+            && !out.contains("MENTIONED_IN")
+            && !out.contains("\"MENTIONS\"")
+    );
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("\"type\":\"node\""))
+            .count(),
+        9
+    );
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.contains("\"type\":\"relationship\""))
+            .count(),
+        11
+    );
+    let around = run_ok(&[
+        "export",
+        f,
+        "--format",
+        "jsonl",
+        "--around",
+        "Cy Lindqvist",
+        "--depth",
+        "1",
+        "--hide",
+        "Document",
+    ]);
+    assert_eq!(
+        around
+            .lines()
+            .filter(|l| l.contains("\"type\":\"node\""))
+            .count(),
+        4
+    );
 }

@@ -89,3 +89,84 @@ fn bad_files_are_refused_with_file_and_line() {
     assert!(err.contains("bad.jsonl:2:"), "{err}");
     assert!(!dir.path().join("x.ngraph").exists());
 }
+
+/// Regenerates `docs/export-example.jsonl` (the made-up graph docs/export.md draws):
+/// `cargo test --test export_jsonl -- --ignored`.
+#[test]
+#[ignore]
+fn write_docs_example() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export-example.jsonl");
+    std::fs::write(path, jsonl(&sample_graph())).unwrap();
+}
+
+#[test]
+fn with_documents_the_whole_graph_comes_back() {
+    let (seeds, _) = newsgraph::inputs::open(&[seeds()]).unwrap();
+    for g in [seeds, sample_graph(), hostile_graph(3, 10)] {
+        let options = export::Options {
+            jsonl_documents: true,
+            ..Default::default()
+        };
+        let mut text = Vec::new();
+        export::export_with(&g, None, Format::Jsonl, &options, &mut text).unwrap();
+        let back = import::read_jsonl(&text[..], "mem").unwrap();
+        assert_eq!(back.documents(), g.documents());
+        assert_eq!(jsonl(&back), jsonl(&g));
+        for id in g.node_ids() {
+            assert_eq!(back.node(id), g.node(id));
+        }
+        for id in g.edge_ids() {
+            assert_eq!(back.edge(id), g.edge(id));
+            assert_eq!(back.edge_endpoints(id), g.edge_endpoints(id));
+        }
+    }
+}
+
+#[test]
+fn document_lines_do_not_disturb_the_scorer() {
+    let scorer = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/score.py");
+    let gold = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold/seeds.json");
+    if !scorer.exists() || !gold.exists() {
+        eprintln!("note: ../shared/tools/score.py not found; skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, with_docs) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    let s = seeds();
+    run_ok(&[
+        "export",
+        s.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-o",
+        plain.to_str().unwrap(),
+    ]);
+    run_ok(&[
+        "export",
+        s.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--documents",
+        "-o",
+        with_docs.to_str().unwrap(),
+    ]);
+    let score = |f: &std::path::Path| {
+        let out = std::process::Command::new("python3")
+            .arg(&scorer)
+            .args([
+                "--gold",
+                gold.to_str().unwrap(),
+                "--pred",
+                f.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(score(&plain), score(&with_docs));
+}

@@ -421,3 +421,78 @@ fn where_name_equality_uses_the_index_and_keeps_results() {
     );
     assert_eq!(strings(&r, 0), vec!["Lea Holm"]);
 }
+
+#[test]
+fn map_projections() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "MATCH (p:Person {name: 'Ana Ruiz'})-[h:HOLDS_OFFICE]->(c)
+         RETURN p, h, c, p {.name, office: h.title, c, n: count(*)} AS m",
+    );
+    let Value::Map(m) = &r.rows[0][3] else {
+        panic!("expected a map, got {:?}", r.rows[0][3]);
+    };
+    assert_eq!(m.get("name"), Some(&Value::String("Ana Ruiz".into())));
+    assert_eq!(m.get("office"), Some(&Value::String("President".into())));
+    assert_eq!(m.get("n"), Some(&Value::Int(1)));
+    assert!(matches!(m.get("c"), Some(Value::Node(_))));
+    let e = query::execute(
+        &mut g,
+        "MATCH (p:Person) RETURN p {.name, n: count(*)} AS m",
+        &Params::new(),
+        &Limits::default(),
+    );
+    assert!(matches!(e, Err(QueryError::Semantic { .. })));
+    let r = run(&mut g, "MATCH (m:Meeting) RETURN m {.*} AS all");
+    let Value::Map(m) = &r.rows[0][0] else {
+        panic!("expected a map");
+    };
+    assert_eq!(m.len(), 3);
+}
+
+#[test]
+fn count_and_exists_subqueries() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "MATCH (c:Country)
+         RETURN c.name AS country, COUNT { (p:Person)-[:HOLDS_OFFICE]->(c) } AS holders,
+                EXISTS { MATCH (p:Person)-[:HOLDS_OFFICE]->(c) WHERE p.name STARTS WITH 'Lea' RETURN p } AS lea
+         ORDER BY country",
+    );
+    assert_eq!(
+        r.rows,
+        vec![
+            vec![
+                Value::String("Norland".into()),
+                Value::Int(2),
+                Value::Bool(true)
+            ],
+            vec![
+                Value::String("Sudmark".into()),
+                Value::Int(1),
+                Value::Bool(false)
+            ],
+        ]
+    );
+}
+
+#[test]
+fn list_building_is_bounded() {
+    let mut g = Graph::new();
+    let e = query::execute(
+        &mut g,
+        "RETURN size([x IN range(1, 999999) | [y IN range(1, 999999) | y]]) AS n",
+        &Params::new(),
+        &Limits::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        e,
+        QueryError::Runtime {
+            kind: RuntimeKind::RowLimit,
+            ..
+        }
+    ));
+}

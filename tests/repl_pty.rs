@@ -165,6 +165,20 @@ fn typed_session_with_completion_multiline_query_error_and_quit() {
     assert!(cell.bold(), "MATCH is not highlighted");
     assert_eq!(cell.fgcolor(), vt100::Color::Idx(4));
 
+    // Long text is wrapped to the terminal's width and cut after a few lines.
+    t.send(&format!("RETURN '{}' AS long;\r", "many words ".repeat(60)));
+    t.wait("1 row");
+    t.wait("newsgraph> ");
+    let rows = t.rows();
+    let body: Vec<&String> = rows
+        .iter()
+        .skip_while(|r| !r.starts_with("newsgraph> RETURN 'many"))
+        .filter(|r| r.starts_with('│'))
+        .collect();
+    assert!(body.len() >= 3, "{}", t.contents());
+    assert!(body.iter().all(|r| r.ends_with('│')), "{}", t.contents());
+    assert!(body.iter().any(|r| r.contains('…')), "{}", t.contents());
+
     // A syntax error shows a caret, then the prompt again.
     t.send("MATCH (p RETURN p;\r");
     t.wait("syntax error");
@@ -198,7 +212,17 @@ fn typed_session_with_completion_multiline_query_error_and_quit() {
     // Ctrl-C drops the input being typed and keeps the REPL running.
     t.send("MATCH (n)");
     t.send("\x03");
+    // Wait for the next line edit to begin (bracketed paste is switched on again): keys typed
+    // before that would be lost with the old line editor's buffer.
+    t.wait("\x1b[?2004h");
+    t.send(":timing off\r");
+    t.wait("timing off");
     t.wait("newsgraph> ");
+    assert!(
+        !t.contents().contains("MATCH (n):timing"),
+        "Ctrl-C kept the input:\n{}",
+        t.contents()
+    );
     t.send(":quit\r");
     match t.p.expect(Eof) {
         Ok(c) => t.screen.process(c.as_bytes()),

@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Minimum passing scenarios of the recommended subset (raise it as conformance grows).
-const SUBSET_FLOOR: usize = 1842;
+const SUBSET_FLOOR: usize = 1845;
 /// Minimum passing scenarios of the whole suite.
-const ALL_FLOOR: usize = 2778;
+const ALL_FLOOR: usize = 2782;
 
 /// Folders of the recommended subset (../shared/tck/README.md).
 const SUBSET: &[&str] = &[
@@ -460,11 +460,18 @@ fn effects(a: &Snapshot, b: &Snapshot, stats: Option<&QueryStats>) -> BTreeMap<S
         }
     };
     match stats {
-        Some(s) => {
+        Some(s)
+            if a.nodes.len() + s.nodes_created == b.nodes.len() + s.nodes_deleted
+                && a.rels.len() + s.relationships_created
+                    == b.rels.len() + s.relationships_deleted =>
+        {
             put("+nodes", s.nodes_created);
             put("-nodes", s.nodes_deleted);
             put("+relationships", s.relationships_created);
             put("-relationships", s.relationships_deleted);
+        }
+        Some(_) => {
+            put("engine statistics disagree with the graph", 1);
         }
         None => {
             put("+nodes", b.nodes.difference(&a.nodes).count());
@@ -489,6 +496,8 @@ enum Outcome {
 }
 
 struct Case {
+    /// `path:[n]` or `path:[n]#row`: stable across title edits.
+    key: String,
     id: String,
     folder: String,
     steps: Vec<gherkin::Step>,
@@ -792,6 +801,7 @@ fn collect_cases(root: &Path, file: &Path, out: &mut Vec<Case>) -> Result<(), St
         let base = format!("{}:[{}]", rel.display(), num);
         if sc.examples.is_empty() {
             out.push(Case {
+                key: base.clone(),
                 id: format!("{base} {}", sc.name),
                 folder: folder.clone(),
                 steps,
@@ -808,6 +818,7 @@ fn collect_cases(root: &Path, file: &Path, out: &mut Vec<Case>) -> Result<(), St
             for row in &table.rows[1..] {
                 n += 1;
                 out.push(Case {
+                    key: format!("{base}#{n}"),
                     id: format!("{base}#{n} {}", sc.name),
                     folder: folder.clone(),
                     steps: steps.clone(),
@@ -857,6 +868,19 @@ fn tck() {
             parse_errors.push(e);
         }
     }
+    let known_path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/tck/known_failures.txt"
+    ));
+    let known: BTreeSet<String> = std::fs::read_to_string(&known_path)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let mut unexpected = Vec::new();
+    let mut fixed = Vec::new();
     let mut per_folder: BTreeMap<String, Count> = BTreeMap::new();
     let mut failures = String::new();
     let mut panics = 0;
@@ -884,6 +908,11 @@ fn tck() {
                 f(&mut subset);
             }
         };
+        match &outcome {
+            Outcome::Fail(_) if !known.contains(&case.key) => unexpected.push(case.id.clone()),
+            Outcome::Pass if known.contains(&case.key) => fixed.push(case.key.clone()),
+            _ => {}
+        }
         match outcome {
             Outcome::Pass => bump(&|c| c.pass += 1),
             Outcome::Skip(why) => {
@@ -926,7 +955,18 @@ fn tck() {
         "tck: {} passed, {} failed, {} skipped",
         all.pass, all.fail, all.skip
     );
+    for k in &fixed {
+        println!("now passing (remove from known_failures.txt): {k}");
+    }
+    for id in &unexpected {
+        println!("NEW FAILURE: {id}");
+    }
     assert!(parse_errors.is_empty(), "feature files failed to parse");
+    assert!(
+        unexpected.is_empty(),
+        "{} scenario(s) failed that are not in tests/tck/known_failures.txt",
+        unexpected.len()
+    );
     assert_eq!(panics, 0, "some scenarios panicked (see the failures file)");
     assert!(
         subset.pass >= SUBSET_FLOOR,

@@ -419,7 +419,8 @@ pub fn write_dir(
         let _ = writeln!(sh, "  --relationships='{f}' \\");
     }
     let delim_arg = if delim == '\u{1F}' {
-        "U+001F".to_string()
+        // neo4j-admin reads `\NNN` as the character with that decimal code.
+        "\\031".to_string()
     } else {
         delim.to_string()
     };

@@ -406,22 +406,27 @@ fn country_of(graph: &Graph, id: NodeId, depth: usize) -> BTreeSet<NodeId> {
             found.insert(id);
         }
         schema::PERSON => {
-            let offices = out_targets(graph, id, schema::HOLDS_OFFICE);
+            // Countries where the person holds office now; else where they held one before.
+            let offices: Vec<(bool, NodeId)> = out_targets(graph, id, schema::HOLDS_OFFICE)
+                .into_iter()
+                .filter(|(_, n)| is_country(graph, *n))
+                .map(|(e, n)| {
+                    let former = graph
+                        .edge(e)
+                        .is_some_and(|e| matches!(e.props.get("former"), Some(Value::Bool(true))));
+                    (former, n)
+                })
+                .collect();
             let current: Vec<NodeId> = offices
                 .iter()
-                .filter(|(e, _)| {
-                    !graph
-                        .edge(*e)
-                        .is_some_and(|e| matches!(e.props.get("former"), Some(Value::Bool(true))))
-                })
+                .filter(|(f, _)| !f)
                 .map(|(_, n)| *n)
                 .collect();
-            let pick = if current.is_empty() {
-                offices.iter().map(|(_, n)| *n).collect()
+            if current.is_empty() {
+                found.extend(offices.iter().map(|(_, n)| *n));
             } else {
-                current
-            };
-            found.extend(pick.into_iter().filter(|n| is_country(graph, *n)));
+                found.extend(current);
+            }
         }
         schema::STATEMENT => {
             for (e, speaker) in graph.edges_of(id, Direction::Incoming) {
@@ -461,6 +466,7 @@ fn write_node(graph: &Graph, out: &mut String, id: NodeId, node: &Node, indent: 
 
 fn write_legend(
     out: &mut String,
+    rankdir: RankDir,
     labels: &BTreeMap<(usize, String), usize>,
     types: &BTreeMap<String, usize>,
 ) {
@@ -505,6 +511,12 @@ fn write_legend(
             "    \"legend_types\" [shape=\"plaintext\", style=\"\", fontsize=\"8\", tooltip=\"relationship types\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">{rows}</TABLE>>];"
         );
         ids.push("\"legend_types\"".to_string());
+    }
+    // One rank: a column beside the drawing (LR/RL) or a row under it (TB/BT).
+    let _ = writeln!(out, "    {{ rank=\"same\"; {} }}", ids.join("; "));
+    // Flat edges order a rank left to right, but bottom to top when the layout runs sideways.
+    if matches!(rankdir, RankDir::LeftRight | RankDir::RightLeft) {
+        ids.reverse();
     }
     for pair in ids.windows(2) {
         if let [a, b] = pair {
@@ -562,7 +574,7 @@ pub fn write(
                 *types.entry(e.rel_type.clone()).or_default() += 1;
             }
         }
-        write_legend(&mut s, &labels, &types);
+        write_legend(&mut s, opts.rankdir, &labels, &types);
     }
 
     let grouping = opts
@@ -643,6 +655,59 @@ mod tests {
         );
         assert_eq!(html("a\\N"), "a\\\\N");
         assert_eq!(quote_tooltip("a\\N"), "\"a\\\\\\\\N\"");
+    }
+
+    #[test]
+    fn country_clusters_follow_offices_places_speakers_and_venues() {
+        use crate::graph::{Node, Value};
+        let mut g = Graph::new();
+        let mut named = |label: &str, name: &str| {
+            let mut n = Node::new(label);
+            n.props.insert("name".into(), Value::from(name));
+            g.add_node(n)
+        };
+        let (ru, fr) = (named("Country", "Ruritania"), named("Country", "Freedonia"));
+        let (ana, cy, org) = (
+            named("Person", "Ana"),
+            named("Person", "Cy"),
+            named("Organization", "ULA"),
+        );
+        let (city, meet, st) = (
+            named("Place", "Lakeview"),
+            named("Meeting", "Summit"),
+            named("Statement", "q"),
+        );
+        let lonely = named("Person", "Nobody");
+        let office = |former: bool| {
+            let mut e = Edge::new(schema::HOLDS_OFFICE);
+            e.props.insert("former".into(), Value::Bool(former));
+            e
+        };
+        g.add_edge(ana, ru, office(false));
+        g.add_edge(ana, fr, office(true));
+        g.add_edge(cy, fr, office(true));
+        g.add_edge(cy, org, office(false));
+        g.add_edge(city, ru, Edge::new(schema::LOCATED_IN));
+        g.add_edge(meet, city, Edge::new(schema::HELD_IN));
+        g.add_edge(cy, st, Edge::new(schema::SAID));
+        let nodes: Vec<NodeId> = g.node_ids().collect();
+        let c = clusters(&g, &nodes, Cluster::Country);
+        let of = |n: NodeId| c.get(&n).map(|(_, t)| t.as_str());
+        assert_eq!(
+            of(ana),
+            Some("Ruritania"),
+            "current office wins over a former one"
+        );
+        assert_eq!(
+            of(cy),
+            Some("Freedonia"),
+            "a former office when no current one is in a country"
+        );
+        assert_eq!(of(city), Some("Ruritania"));
+        assert_eq!(of(meet), Some("Ruritania"));
+        assert_eq!(of(st), Some("Freedonia"));
+        assert_eq!(of(org), None);
+        assert_eq!(of(lonely), None);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Reading JSON Lines in the shape of Neo4j's APOC export (what [`super::jsonl`] writes) back into a
 //! graph. A newsgraph export round-trips unchanged: node and relationship ids (holes included),
 //! labels, properties and source spans come back as they were, so exporting the imported graph
-//! gives the same bytes. Document texts are not part of the export, so imported documents have
-//! metadata (id, file, title, date) but no text.
+//! gives the same bytes. Documents come back whole (text and hash included) from the optional
+//! `"document"` lines of `export --documents`; without them they are rebuilt from the Document
+//! nodes (id, file, title, date) and have no text.
 
 use crate::graph::{DocId, DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, schema};
 use serde_json::Value as J;
@@ -52,22 +53,37 @@ struct EdgeRec {
     edge: Edge,
 }
 
+/// Document ids in order of first appearance, with an index for lookups.
+#[derive(Default)]
+struct DocIds {
+    order: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl DocIds {
+    fn get_or_add(&mut self, id: &str) -> usize {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        self.order.push(id.to_string());
+        self.index.insert(id.to_string(), self.order.len() - 1);
+        self.order.len() - 1
+    }
+    fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+}
+
 /// Spans in the export's shape (`{"doc": "<document id>", "start": n, "end": n}`), with document
 /// ids resolved through `docs` (new ids are appended). `None` if the value has another shape.
-fn spans(v: &J, docs: &mut Vec<String>) -> Option<Vec<Span>> {
+fn spans(v: &J, docs: &mut DocIds) -> Option<Vec<Span>> {
     let mut out = Vec::new();
     for s in v.as_array()? {
         let o = s.as_object()?;
         let doc = o.get("doc")?.as_str()?;
         let start = u32::try_from(o.get("start")?.as_u64()?).ok()?;
         let end = u32::try_from(o.get("end")?.as_u64()?).ok()?;
-        let idx = match docs.iter().position(|d| d == doc) {
-            Some(i) => i,
-            None => {
-                docs.push(doc.to_string());
-                docs.len() - 1
-            }
-        };
+        let idx = docs.get_or_add(doc);
         out.push(Span {
             doc: idx as DocId,
             start,
@@ -80,7 +96,7 @@ fn spans(v: &J, docs: &mut Vec<String>) -> Option<Vec<Span>> {
 /// Splits an export's `properties` object into properties and source spans.
 fn props_and_sources(
     v: Option<&J>,
-    docs: &mut Vec<String>,
+    docs: &mut DocIds,
 ) -> Result<(BTreeMap<String, Value>, Vec<Span>), String> {
     let mut props = BTreeMap::new();
     let mut sources = Vec::new();
@@ -117,7 +133,8 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
         line,
         message,
     };
-    let mut docs: Vec<String> = Vec::new();
+    let mut docs = DocIds::default();
+    let mut doc_info: HashMap<String, (DocumentInfo, Option<Option<String>>)> = HashMap::new();
     let mut nodes: Vec<NodeRec> = Vec::new();
     let mut edges: Vec<EdgeRec> = Vec::new();
     for (i, line) in reader.lines().enumerate() {
@@ -139,6 +156,29 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
             return Err(shape(n, "expected a JSON object".into()));
         };
         let id = id_of(o.get("id")).ok_or_else(|| shape(n, "missing \"id\"".into()))?;
+        if o.get("type").and_then(J::as_str) == Some("document") {
+            let text = |k: &str| o.get(k).and_then(J::as_str).map(str::to_string);
+            if docs.contains(&id) {
+                return Err(shape(
+                    n,
+                    format!("document {id:?} appears twice or after its use"),
+                ));
+            }
+            docs.get_or_add(&id);
+            let info = DocumentInfo {
+                id: id.clone(),
+                file: text("file").unwrap_or_default(),
+                title: text("title"),
+                date: text("date"),
+                hash: text("hash").unwrap_or_default(),
+                text: text("text").unwrap_or_default(),
+                node: None,
+            };
+            // The Document node's id: given (or null) by newsgraph's export; looked up by name if absent.
+            let node = o.get("node").map(|v| id_of(Some(v)));
+            doc_info.insert(id, (info, node));
+            continue;
+        }
         let (props, sources) =
             props_and_sources(o.get("properties"), &mut docs).map_err(|m| shape(n, m))?;
         match o.get("type").and_then(J::as_str) {
@@ -194,7 +234,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
             }
         }
     }
-    build(nodes, edges, docs, &shape)
+    build(nodes, edges, docs.order, doc_info, &shape)
 }
 
 /// The numeric ids of `ids` if they can be kept as positions, else `None`.
@@ -208,6 +248,7 @@ fn build(
     nodes: Vec<NodeRec>,
     edges: Vec<EdgeRec>,
     docs: Vec<String>,
+    mut doc_info: HashMap<String, (DocumentInfo, Option<Option<String>>)>,
     shape: &dyn Fn(usize, String) -> ImportError,
 ) -> Result<Graph, ImportError> {
     let mut g = Graph::new();
@@ -277,27 +318,36 @@ fn build(
     for n in placeholders {
         g.remove_node(n);
     }
-    // Documents: metadata from the Document node named by each document id.
+    // Documents: metadata from the Document node named by each document id (the first one).
+    let mut doc_nodes: HashMap<String, NodeId> = HashMap::new();
+    for &n in g.nodes_with_label(schema::DOCUMENT) {
+        if let Some(name) = g.node(n).and_then(Node::name) {
+            doc_nodes.entry(name.to_string()).or_insert(n);
+        }
+    }
     for doc in docs {
-        let node = g
-            .nodes_with_label(schema::DOCUMENT)
-            .iter()
-            .copied()
-            .find(|&n| g.node(n).and_then(Node::name) == Some(doc.as_str()));
+        let node = doc_nodes.get(&doc).copied();
         let get = |k: &str| {
             node.and_then(|n| g.node(n))
                 .and_then(|n| n.props.get(k))
                 .and_then(Value::as_str)
                 .map(str::to_string)
         };
-        let info = DocumentInfo {
-            file: get("file").unwrap_or_default(),
-            title: get("title"),
-            date: get("date"),
-            hash: String::new(),
-            text: String::new(),
-            node,
-            id: doc,
+        let info = match doc_info.remove(&doc) {
+            Some((full, Some(given))) => DocumentInfo {
+                node: given.and_then(|id| by_id.get(&id).copied()),
+                ..full
+            },
+            Some((full, None)) => DocumentInfo { node, ..full },
+            None => DocumentInfo {
+                file: get("file").unwrap_or_default(),
+                title: get("title"),
+                date: get("date"),
+                hash: String::new(),
+                text: String::new(),
+                node,
+                id: doc,
+            },
         };
         g.add_document(info);
     }

@@ -36,6 +36,33 @@ pub fn write(
     subset: Option<&Subgraph>,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
+    write_with(graph, subset, false, out)
+}
+
+/// Like [`write`]; with `documents`, first one `{"type":"document",...}` line per document with
+/// its metadata and full text, so [`super::import`] restores the documents too. Tools that read
+/// only nodes and relationships (score.py) skip these lines.
+pub fn write_with(
+    graph: &Graph,
+    subset: Option<&Subgraph>,
+    documents: bool,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    if documents {
+        for d in graph.documents() {
+            let line = json!({
+                "type": "document",
+                "id": d.id,
+                "file": d.file,
+                "title": d.title,
+                "date": d.date,
+                "hash": d.hash,
+                "text": d.text,
+                "node": d.node.map(|n| n.index().to_string()),
+            });
+            writeln!(out, "{line}")?;
+        }
+    }
     for id in graph.node_ids() {
         if subset.is_some_and(|s| !s.nodes.contains(&id)) {
             continue;

@@ -7,6 +7,7 @@ use thiserror::Error;
 
 pub mod around;
 pub mod csv;
+pub mod cypher;
 pub mod describe;
 pub mod dot;
 pub mod flat;
@@ -29,12 +30,16 @@ pub enum Format {
     Graphml,
     /// CSV files for neo4j-admin and Kuzu (a folder: see [`csv::write_dir`]).
     Csv,
+    /// A Cypher CREATE script for Neo4j and newsgraph.
+    Cypher,
 }
 
 /// Options that change how a format is written (formats ignore options that are not theirs).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     pub dot: DotOptions,
+    /// JSON Lines: also write each document's metadata and text (see [`jsonl::write_with`]).
+    pub jsonl_documents: bool,
 }
 
 /// A part of the graph to export (for `--query`): nodes, and relationships between them.
@@ -92,14 +97,41 @@ pub fn export_with(
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
     match format {
-        Format::Jsonl => jsonl::write(graph, subset, out),
+        Format::Jsonl => jsonl::write_with(graph, subset, options.jsonl_documents, out),
         Format::Dot => dot::write(graph, subset, &options.dot, out),
         Format::Graphml => graphml::write(graph, subset, out),
         Format::Csv => Err(ExportError::NeedsDirectory),
+        Format::Cypher => cypher::write(graph, subset, out),
     }
 }
 
 impl Subgraph {
+    /// The graph (or `base`) without the nodes that carry one of the `hidden` labels, the
+    /// relationships of one of the `hidden` types, and the relationships that touch a hidden node.
+    pub fn hiding(graph: &Graph, base: Option<&Subgraph>, hidden: &[String]) -> Subgraph {
+        let is_hidden = |s: &str| hidden.iter().any(|h| h == s);
+        let nodes: BTreeSet<NodeId> = graph
+            .node_ids()
+            .filter(|&n| node_in(base, n))
+            .filter(|&n| {
+                graph
+                    .node(n)
+                    .is_some_and(|n| !n.labels.iter().any(|l| is_hidden(l)))
+            })
+            .collect();
+        let edges = graph
+            .edge_ids()
+            .filter(|&e| edge_in(base, e))
+            .filter(|&e| graph.edge(e).is_some_and(|e| !is_hidden(&e.rel_type)))
+            .filter(|&e| {
+                graph
+                    .edge_endpoints(e)
+                    .is_some_and(|(a, b)| nodes.contains(&a) && nodes.contains(&b))
+            })
+            .collect();
+        Subgraph { nodes, edges }
+    }
+
     /// The nodes, relationships and path elements found anywhere in a query result; relationships
     /// bring their endpoints along.
     pub fn from_result(graph: &Graph, result: &crate::query::QueryResult) -> Self {

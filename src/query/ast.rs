@@ -156,6 +156,19 @@ pub struct RelPattern {
     pub props: Option<Expr>,
 }
 
+/// One entry of a map projection.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MapItem {
+    /// `.*`: every property.
+    All,
+    /// `.key`
+    Prop(String),
+    /// `key: expr`
+    Literal(String, Expr),
+    /// `var`: the variable under its own name.
+    Var(String),
+}
+
 /// Binary operators (comparisons are in [`CmpOp`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinOp {
@@ -266,9 +279,13 @@ pub enum Expr {
     },
     /// `EXISTS { MATCH ... RETURN ... }`: a read-only subquery that yields at least one row.
     ExistsQuery(Box<SingleQuery>),
+    /// `COUNT { ... }`: the number of rows a read-only subquery yields.
+    CountQuery(Box<SingleQuery>),
     /// A pattern used as a predicate (or, with shortestPath, as a path value).
     PatternPred(Box<PatternElement>),
     ShortestPath(Box<PatternPart>),
+    /// `n {.name, .*, key: expr, var}`
+    MapProjection(String, Vec<MapItem>),
     /// Internal: the value of the n-th aggregate of a projection.
     AggRef(usize),
 }
@@ -351,6 +368,13 @@ impl Expr {
             Expr::Exists {
                 filter: Some(p), ..
             } => p.walk(f),
+            Expr::MapProjection(_, items) => {
+                for it in items {
+                    if let MapItem::Literal(_, e) = it {
+                        e.walk(f);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -407,6 +431,16 @@ pub fn map_children(e: &Expr, f: &mut dyn FnMut(&Expr) -> Expr) -> Expr {
             whens: whens.iter().map(|(x, y)| (f(x), f(y))).collect(),
             otherwise: otherwise.as_ref().map(|o| Box::new(f(o))),
         },
+        Expr::MapProjection(v, items) => Expr::MapProjection(
+            v.clone(),
+            items
+                .iter()
+                .map(|it| match it {
+                    MapItem::Literal(k, x) => MapItem::Literal(k.clone(), f(x)),
+                    other => other.clone(),
+                })
+                .collect(),
+        ),
         Expr::ListComp {
             var,
             list,

@@ -626,6 +626,14 @@ fn outside_aggs_ok(e: &Expr, keys: &[&Expr]) -> bool {
             outside_aggs_ok(a, keys) && rest.iter().all(|(_, x)| outside_aggs_ok(x, keys))
         }
         Expr::Func { args, .. } => args.iter().all(|x| outside_aggs_ok(x, keys)),
+        Expr::MapProjection(v, items) => {
+            keys.contains(&&Expr::Var(v.clone()))
+                && items.iter().all(|it| match it {
+                    MapItem::Literal(_, x) => outside_aggs_ok(x, keys),
+                    MapItem::Var(x) => keys.contains(&&Expr::Var(x.clone())),
+                    _ => true,
+                })
+        }
         _ => true,
     }
 }
@@ -652,9 +660,9 @@ fn static_type(scope: &Scope, e: &Expr) -> T {
             Value::Map(_) => T::Map,
             _ => T::Unknown,
         },
-        Expr::BigInt(_) => T::Int,
+        Expr::BigInt(_) | Expr::CountQuery(_) => T::Int,
         Expr::List(_) | Expr::ListComp { .. } | Expr::PatternComp { .. } => T::List,
-        Expr::Map(_) => T::Map,
+        Expr::Map(_) | Expr::MapProjection(..) => T::Map,
         Expr::Var(v) => match scope.get(v) {
             Some(T::RelList) => T::List,
             Some(t) => *t,
@@ -852,6 +860,18 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
                 patterns: ctx.patterns || name == "exists",
             };
             for a in args {
+                let mut random = false;
+                a.walk(&mut |x| {
+                    if matches!(x, Expr::Func { name, .. } if name == "rand") {
+                        random = true;
+                    }
+                });
+                if agg && random {
+                    return Err(err(
+                        K::InvalidArgumentType,
+                        "random functions cannot be used inside aggregates",
+                    ));
+                }
                 if agg && a.has_aggregate() {
                     return Err(err(
                         K::InvalidAggregation,
@@ -990,7 +1010,29 @@ fn expr(scope: &Scope, e: &Expr, ctx: Ctx) -> Res {
             }
             Ok(())
         }
-        Expr::ExistsQuery(q) => check_query_in(q, scope.clone(), true).map(|_| ()),
+        Expr::ExistsQuery(q) | Expr::CountQuery(q) => {
+            check_query_in(q, scope.clone(), true).map(|_| ())
+        }
+        Expr::MapProjection(var, items) => {
+            var_defined(scope, var)?;
+            match scope.get(var) {
+                Some(T::Node | T::Rel | T::Map | T::Unknown | T::Null) | None => {}
+                Some(t) => {
+                    return Err(err(
+                        K::InvalidArgumentType,
+                        format!("a map projection needs a node, relationship or map, not a {t:?}"),
+                    ));
+                }
+            }
+            for it in items {
+                match it {
+                    MapItem::Literal(_, e) => expr(scope, e, ctx)?,
+                    MapItem::Var(v) => var_defined(scope, v)?,
+                    _ => {}
+                }
+            }
+            Ok(())
+        }
         Expr::PatternPred(el) => {
             if !ctx.patterns {
                 return Err(err(

@@ -293,15 +293,17 @@ impl Value {
             Value::Rel(id) => render_rel(g, *id, out),
             Value::Path { nodes, rels } => {
                 out.push('<');
+                let mut prev: Option<NodeId> = None;
                 for (i, n) in nodes.iter().enumerate() {
-                    if i > 0 {
-                        let r = rels[i - 1];
-                        let forward = g.edge_endpoints(r).is_none_or(|(a, _)| a == nodes[i - 1]);
+                    if let (Some(p), Some(r)) = (prev, i.checked_sub(1).and_then(|j| rels.get(j))) {
+                        let r = *r;
+                        let forward = g.edge_endpoints(r).is_none_or(|(a, _)| a == p);
                         out.push_str(if forward { "-" } else { "<-" });
                         render_rel(g, r, out);
                         out.push_str(if forward { "->" } else { "-" });
                     }
                     render_node(g, *n, out);
+                    prev = Some(*n);
                 }
                 out.push('>');
             }
@@ -424,5 +426,66 @@ impl PartialOrd for OrdValue {
 impl Ord for OrdValue {
     fn cmp(&self, other: &Self) -> Ordering {
         self.0.order(&other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn equality_is_three_valued() {
+        assert_eq!(Value::Int(1).equals(&Value::Float(1.0)), Some(true));
+        assert_eq!(
+            Value::Int(1).equals(&Value::String("1".into())),
+            Some(false)
+        );
+        assert_eq!(Value::Null.equals(&Value::Null), None);
+        let l = |v: Vec<Value>| Value::List(v);
+        assert_eq!(
+            l(vec![Value::Int(1), Value::Null]).equals(&l(vec![Value::Int(1), Value::Null])),
+            None
+        );
+        assert_eq!(
+            l(vec![Value::Int(2), Value::Null]).equals(&l(vec![Value::Int(1), Value::Null])),
+            Some(false)
+        );
+        assert_eq!(
+            Value::Float(f64::NAN).equals(&Value::Float(f64::NAN)),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn comparison_and_orderability() {
+        assert_eq!(Value::Int(2).compare(&Value::Float(2.5)), Some(Less));
+        assert_eq!(Value::String("a".into()).compare(&Value::Int(1)), None);
+        // Orderability: strings < booleans < numbers < null.
+        let mut v = [
+            Value::Null,
+            Value::Int(3),
+            Value::Bool(true),
+            Value::String("z".into()),
+            Value::Float(f64::NAN),
+            Value::Float(-1.5),
+        ];
+        v.sort_by(|a, b| a.order(b));
+        assert_eq!(
+            v.iter().map(Value::type_name).collect::<Vec<_>>(),
+            ["string", "boolean", "float", "integer", "float", "null"]
+        );
+        // Exact integer/float comparison beyond 2^53.
+        assert_eq!(
+            Value::Int(9_007_199_254_740_993).compare(&Value::Float(9_007_199_254_740_992.0)),
+            Some(Greater)
+        );
+    }
+
+    #[test]
+    fn floats_always_show_a_point() {
+        assert_eq!(format_float(1.0), "1.0");
+        assert_eq!(format_float(0.1), "0.1");
+        assert_eq!(format_float(f64::NAN), "NaN");
     }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 const KEYS: &str = "Keys
   Enter         run the query when it ends with ';' (else a new line)
   Tab           complete keywords, :Labels, [:TYPES, .keys, \"names\", commands, file paths
-  →  or End     accept the grey hint
+  → (Right)     accept the grey hint
   Ctrl-R        search the history (history is kept between sessions)
   Ctrl-C        cancel the input being typed, or the running query
   Ctrl-D        leave (asks first when there are unsaved changes)";

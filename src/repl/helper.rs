@@ -142,13 +142,22 @@ impl ReplHelper {
         (word_start, cands)
     }
 
+    /// Names that start with `prefix`, then names with a later word that does (case-insensitive).
     fn matching_names<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         let p = prefix.to_lowercase();
-        self.vocab
+        let (mut first, later): (Vec<&str>, Vec<&str>) = self
+            .vocab
             .names
             .iter()
-            .filter(move |n| n.to_lowercase().starts_with(&p))
             .map(String::as_str)
+            .filter(|n| {
+                let l = n.to_lowercase();
+                l.starts_with(&p)
+                    || (!p.is_empty() && l.split_whitespace().skip(1).any(|w| w.starts_with(&p)))
+            })
+            .partition(|n| n.to_lowercase().starts_with(&p));
+        first.extend(later);
+        first.into_iter()
     }
 
     fn names_with_prefix(&self, prefix: &str, suffix: &str) -> Vec<Pair> {
@@ -496,12 +505,49 @@ impl Completer for ReplHelper {
     }
 }
 
+/// A grey hint: text to show, and what → inserts (nothing for a usage reminder).
+pub struct ReplHint {
+    display: String,
+    insert: Option<String>,
+}
+
+impl rustyline::hint::Hint for ReplHint {
+    fn display(&self) -> &str {
+        &self.display
+    }
+    fn completion(&self) -> Option<&str> {
+        self.insert.as_deref()
+    }
+}
+
+impl ReplHelper {
+    /// The arguments of a meta-command, shown after `:path ` until something is typed.
+    pub fn usage_hint(&self, line: &str, pos: usize) -> Option<String> {
+        if pos < line.len() {
+            return None;
+        }
+        let cmd = line.trim_start().strip_suffix(' ')?;
+        let c = META_COMMANDS.iter().find(|c| c.name == cmd)?;
+        (!c.args.is_empty()).then(|| c.args.to_string())
+    }
+}
+
 impl Hinter for ReplHelper {
-    type Hint = String;
-    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+    type Hint = ReplHint;
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<ReplHint> {
+        if let Some(usage) = self.usage_hint(line, pos) {
+            return Some(ReplHint {
+                display: usage,
+                insert: None,
+            });
+        }
         self.history_hints
             .hint(line, pos, ctx)
             .or_else(|| self.completion_hint(line, pos))
+            .map(|h| ReplHint {
+                display: h.clone(),
+                insert: Some(h),
+            })
     }
 }
 
@@ -630,7 +676,11 @@ mod tests {
             replacements(&h, "MATCH (p {name: 'an"),
             (17, vec!["Ana Ruiz'".into()])
         );
-        assert_eq!(replacements(&h, "MATCH (p {name: \"Ru").1, vec!["Ruiz\""]);
+        // A later word of a name matches too, after the names that start with it.
+        assert_eq!(
+            replacements(&h, "MATCH (p {name: \"Ru").1,
+            vec!["Ruiz\"", "Ana Ruiz\""]
+        );
         // No closing quote added when one is already there.
         let line = "MATCH (p {name: 'An'})";
         let (_, c) = h.complete_at(line, 19);
@@ -665,6 +715,14 @@ mod tests {
         assert_eq!(h.completion_hint("MATCH (p:Pers", 13), Some("on".into()));
         assert_eq!(h.completion_hint("MATCH (p:", 9), None);
         assert_eq!(h.completion_hint(":tim", 4), Some("ing".into()));
+    }
+
+    #[test]
+    fn hints_the_arguments_of_a_command() {
+        let h = helper();
+        assert_eq!(h.usage_hint(":path ", 6), Some("A B".into()));
+        assert_eq!(h.usage_hint(":path A", 7), None);
+        assert_eq!(h.usage_hint(":stats ", 7), None);
     }
 
     #[test]
@@ -708,6 +766,38 @@ mod tests {
         )));
         assert_eq!(matching_bracket(line, &scan::scan(line), 8), Some((8, 10)));
         assert_eq!(matching_bracket(line, &scan::scan(line), 3), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input_at_any_cursor_position() {
+        let mut h = helper();
+        h.color = true;
+        let inputs = [
+            "",
+            ":",
+            ": ",
+            ":path \"",
+            ":path 'a' \"Ana",
+            ":dot x.dot --render",
+            ":explain MATCH (n:",
+            "MATCH (n:`Per",
+            "RETURN 'Sánchez' + \"ñ",
+            "MATCH (a)-[*1..]-(b) RETURN a.",
+            "/* ü */ MATCH ((((]]]})",
+            "RETURN $",
+            "RETURN 1.2.3e..5 , `x`.",
+            "日本語 MATCH (n {name: '北京",
+            "\u{1F600}:\u{1F600}.\u{1F600}",
+        ];
+        for text in inputs {
+            for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let _ = h.complete_at(text, pos);
+                let _ = h.completion_hint(text, pos);
+                let _ = h.render(text, Some(pos));
+            }
+            let _ = scan::is_complete(text);
+            assert_eq!(super::super::style::strip(&h.render(text, None)), text);
+        }
     }
 
     #[test]

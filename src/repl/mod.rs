@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod dossier;
+pub mod explain;
 pub mod help;
 pub mod helper;
 pub mod path_explain;

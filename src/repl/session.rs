@@ -4,7 +4,7 @@
 use super::commands::{self, Command, Render, UnsavedPolicy};
 use super::render::{self, OutputFormat, RenderOptions};
 use super::style::{Style, paint_if};
-use super::{dossier, help, path_explain, scan, summary};
+use super::{dossier, explain, help, path_explain, scan, summary};
 use crate::export::{self, Format, Subgraph};
 use crate::graph::{self, Graph};
 use crate::query::{self, Limits, Params, QueryResult, Value};
@@ -146,7 +146,7 @@ impl Session {
             self.graph.edge_count(),
             self.graph.dirty,
         );
-        let changed = before != after || self.graph.dirty;
+        let changed = before != after || result.as_ref().is_ok_and(|r| !r.stats.is_empty());
         match result {
             Ok(res) => {
                 let mut text = match self.render(&res) {
@@ -220,8 +220,10 @@ impl Session {
             Command::Param(arg) => Reply::text(self.param(arg)),
             Command::Explain(q) => {
                 let q = q.trim().trim_end_matches(';');
-                let (text, _, _) = self.run_query(&format!("EXPLAIN {q}"));
-                Reply::text(text)
+                match explain::explain(&self.graph, q) {
+                    Ok(plan) => Reply::text(plan),
+                    Err(e) => Reply::text(render::query_error(&e, self.color)),
+                }
             }
             Command::Format(f) => {
                 self.format = f;
@@ -394,7 +396,11 @@ impl Session {
             return Err("the result has no nodes, relationships or paths to draw (RETURN them, e.g. RETURN p, r, c)".into());
         }
         let what = match &subset {
-            Some(s) => format!("{} nodes, {} relationships", s.nodes.len(), s.edges.len()),
+            Some(s) => format!(
+                "{}, {}",
+                plural(s.nodes.len(), "node"),
+                plural(s.edges.len(), "relationship")
+            ),
             None => "the whole graph".into(),
         };
         let mut buf = Vec::new();
@@ -451,6 +457,14 @@ impl Session {
                 format!("${k} = {shown}")
             }
         }
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 
@@ -557,6 +571,78 @@ mod tests {
         assert!(r.vocab_changed);
         assert!(s.graph.dirty);
         assert_eq!(s.graph.nodes_named("bo lind").len(), 1);
+    }
+
+    #[test]
+    fn dot_writes_the_last_result_or_a_query() {
+        let mut s = session();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.dot");
+        s.handle("MATCH (p:Person)-[h]->(c) RETURN p, h, c;");
+        let r = s.handle(&format!(":dot {}", file.display()));
+        assert!(
+            r.text.starts_with("wrote 2 nodes, 1 relationship"),
+            "{}",
+            r.text
+        );
+        let dot = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            dot.contains("Ana Ruiz") && dot.contains("HOLDS_OFFICE"),
+            "{dot}"
+        );
+        let r = s.handle(&format!(
+            ":dot {} MATCH (c:Country) RETURN c",
+            file.display()
+        ));
+        assert!(
+            r.text.starts_with("wrote 1 node, 0 relationships"),
+            "{}",
+            r.text
+        );
+        let r = s.handle(&format!(":dot {} RETURN 1", file.display()));
+        assert!(r.text.contains("no nodes"), "{}", r.text);
+        if std::process::Command::new("dot").arg("-V").output().is_ok() {
+            let r = s.handle(&format!(
+                ":dot {} --render svg MATCH (n) RETURN n",
+                file.display()
+            ));
+            assert!(r.text.contains("rendered"), "{}", r.text);
+            let svg = std::fs::read_to_string(dir.path().join("r.svg")).unwrap();
+            assert!(svg.contains("<svg"));
+        } else {
+            println!("note: Graphviz not installed; --render not tested");
+        }
+    }
+
+    #[test]
+    fn odd_commands_get_messages_not_panics() {
+        let mut s = session();
+        for input in [
+            ":",
+            ":path",
+            ":path \"",
+            ":show \"",
+            ":show ''",
+            ":param $",
+            ":param 1x 2",
+            ":dot",
+            ":dot f --render gif",
+            ":load",
+            ":open",
+            ":open /no/such.ngraph",
+            ":format",
+            ":explain",
+            ":explain RETURN",
+            ":help ünknown",
+            ";",
+            ";;",
+            "// only a comment;",
+            ":show 日本",
+            ":path 日本 \u{1F600}",
+        ] {
+            let r = s.handle(input);
+            assert_eq!(r.action, Action::Continue, "{input}");
+        }
     }
 
     #[test]

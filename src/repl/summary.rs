@@ -37,6 +37,9 @@ pub fn schema(g: &Graph) -> String {
             .unwrap_or_default();
         labels.add_row(vec![format!(":{label}"), count.to_string(), props]);
     }
+    if g.node_count() == 0 {
+        return "(empty graph: :load PATH extracts articles into it)".into();
+    }
     let _ = writeln!(out, "{labels}");
 
     let mut patterns: BTreeMap<(String, String, String), usize> = BTreeMap::new();
@@ -79,7 +82,11 @@ pub fn schema(g: &Graph) -> String {
             .join("\n");
         rels.add_row(vec![format!("[:{ty}]"), count.to_string(), props, connects]);
     }
-    let _ = write!(out, "{rels}");
+    if g.edge_count() == 0 {
+        out.push_str("(no relationships)");
+    } else {
+        let _ = write!(out, "{rels}");
+    }
     out
 }
 

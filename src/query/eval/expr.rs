@@ -197,6 +197,7 @@ impl Eval<'_> {
                 let mut scope = row.clone();
                 let mut out = Vec::new();
                 for item in items {
+                    self.charge(1)?;
                     scope.insert(var.clone(), item.clone());
                     if let Some(p) = pred
                         && truth(&self.eval(&scope, p)?)? != Some(true)
@@ -229,6 +230,7 @@ impl Eval<'_> {
                 let mut scope = row.clone();
                 let (mut trues, mut falses, mut nulls) = (0usize, 0usize, 0usize);
                 for item in items {
+                    self.charge(1)?;
                     scope.insert(var.clone(), item);
                     let t = match pred {
                         Some(p) => truth(&self.eval(&scope, p)?)?,
@@ -300,6 +302,7 @@ impl Eval<'_> {
                 };
                 let mut scope = row.clone();
                 for item in items {
+                    self.charge(1)?;
                     scope.insert(acc.clone(), accv);
                     scope.insert(var.clone(), item);
                     accv = self.eval(&scope, expr)?;
@@ -323,6 +326,48 @@ impl Eval<'_> {
                 pattern: parts,
                 filter,
             } => Value::Bool(pattern::exists(self, row, parts, filter.as_deref())?),
+            Expr::MapProjection(var, items) => {
+                let base = match row.get(var) {
+                    Some(v) => v.clone(),
+                    None => {
+                        return Err(QueryError::semantic(
+                            SemanticKind::UndefinedVariable,
+                            format!("variable `{var}` is not defined"),
+                        ));
+                    }
+                };
+                if base.is_null() {
+                    return Ok(Value::Null);
+                }
+                let mut m = BTreeMap::new();
+                for it in items {
+                    match it {
+                        MapItem::All => {
+                            if let Value::Map(all) = self.call(
+                                row,
+                                "properties",
+                                false,
+                                std::slice::from_ref(&Expr::Var(var.clone())),
+                            )? {
+                                m.extend(all);
+                            }
+                        }
+                        MapItem::Prop(k) => {
+                            m.insert(k.clone(), self.property(&base, k)?);
+                        }
+                        MapItem::Literal(k, e) => {
+                            m.insert(k.clone(), self.eval(row, e)?);
+                        }
+                        MapItem::Var(v) => {
+                            m.insert(v.clone(), self.eval(row, &Expr::Var(v.clone()))?);
+                        }
+                    }
+                }
+                Value::Map(m)
+            }
+            Expr::CountQuery(q) => {
+                Value::Int(crate::query::exec::subquery_rows(self, q, row)? as i64)
+            }
             Expr::ExistsQuery(q) => {
                 Value::Bool(crate::query::exec::subquery_has_rows(self, q, row)?)
             }
@@ -340,6 +385,7 @@ impl Eval<'_> {
                 let rows = pattern::match_parts(self, row, std::slice::from_ref(&part))?;
                 let mut out = Vec::new();
                 for r in rows {
+                    self.charge(1)?;
                     if let Some(p) = pred
                         && truth(&self.eval(&r, p)?)? != Some(true)
                     {
@@ -438,9 +484,6 @@ impl Eval<'_> {
             BinOp::And => {
                 let l = truth(&self.eval(row, a)?)?;
                 if l == Some(false) {
-                    // Still type-check the right side lazily: short-circuit like the reference.
-                    let r = truth(&self.eval(row, b)?)?;
-                    let _ = r;
                     return Ok(Value::Bool(false));
                 }
                 let r = truth(&self.eval(row, b)?)?;
@@ -467,7 +510,11 @@ impl Eval<'_> {
         }
         let l = self.eval(row, a)?;
         let r = self.eval(row, b)?;
-        binary_values(op, &l, &r)
+        let v = binary_values(op, &l, &r)?;
+        if let Value::List(items) = &v {
+            self.charge(items.len())?;
+        }
+        Ok(v)
     }
 }
 
@@ -576,8 +623,24 @@ fn number_text(v: &Value) -> String {
 }
 
 fn bad_types(op: BinOp, l: &Value, r: &Value) -> QueryError {
+    let sym = match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Mod => "%",
+        BinOp::Pow => "^",
+        BinOp::Regex => "=~",
+        BinOp::StartsWith => "STARTS WITH",
+        BinOp::EndsWith => "ENDS WITH",
+        BinOp::Contains => "CONTAINS",
+        BinOp::In => "IN",
+        BinOp::And => "AND",
+        BinOp::Or => "OR",
+        BinOp::Xor => "XOR",
+    };
     QueryError::type_error(format!(
-        "cannot apply {op:?} to {} and {}",
+        "cannot compute {} {sym} {}",
         l.type_name(),
         r.type_name()
     ))

@@ -308,7 +308,7 @@ impl Eval<'_> {
                 } else {
                     ((end as i128 - start as i128) / step as i128 + 1) as u128
                 };
-                self.check_rows((count / 10).min(usize::MAX as u128) as usize)?;
+                self.charge(count.min(usize::MAX as u128) as usize)?;
                 let mut out = Vec::with_capacity(count as usize);
                 let mut x = start as i128;
                 for _ in 0..count {

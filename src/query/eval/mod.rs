@@ -26,6 +26,9 @@ pub struct Eval<'a> {
     pub params: &'a Params,
     pub limits: &'a Limits,
     pub deadline: Instant,
+    /// List elements built so far (ranges, comprehensions, concatenations), bounded so that an
+    /// expression cannot exhaust memory.
+    pub built: std::cell::Cell<usize>,
 }
 
 impl Eval<'_> {
@@ -39,6 +42,27 @@ impl Eval<'_> {
                     self.limits.timeout
                 ),
             ));
+        }
+        Ok(())
+    }
+
+    /// Counts `n` list elements built by an expression; fails past 10 × the row limit, and
+    /// checks the time limit now and then.
+    pub fn charge(&self, n: usize) -> R<()> {
+        let before = self.built.get();
+        let total = before.saturating_add(n);
+        self.built.set(total);
+        let cap = self.limits.max_rows.saturating_mul(10);
+        if total > cap {
+            return Err(QueryError::runtime(
+                RuntimeKind::RowLimit,
+                format!(
+                    "the query built lists with more than {cap} elements in all (10 x the row limit)"
+                ),
+            ));
+        }
+        if before / 4096 != total / 4096 {
+            self.check_time()?;
         }
         Ok(())
     }

@@ -32,6 +32,7 @@ impl<'a> Cx<'a> {
             params: self.params,
             limits: self.limits,
             deadline: self.deadline,
+            built: std::cell::Cell::new(0),
         }
     }
 }
@@ -217,6 +218,11 @@ fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 
 /// Runs a read-only subquery starting from `row`; true when it yields at least one row.
 pub fn subquery_has_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<bool> {
+    Ok(subquery_rows(ev, q, row)? > 0)
+}
+
+/// Runs a read-only subquery starting from `row`; the number of rows it yields.
+pub fn subquery_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<usize> {
     let mut rows = vec![row.clone()];
     let mut scope: Vec<String> = row.keys().cloned().collect();
     let mut out: Table = (Vec::new(), Vec::new());
@@ -230,11 +236,7 @@ pub fn subquery_has_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<bool> {
         }
         returned = matches!(clause, Clause::Return(_));
     }
-    Ok(if returned {
-        !out.1.is_empty()
-    } else {
-        !rows.is_empty()
-    })
+    Ok(if returned { out.1.len() } else { rows.len() })
 }
 
 /// The variables a pattern binds, in order of appearance.

@@ -218,6 +218,27 @@ impl Builder<'_> {
             }
             Rule::parameter => Expr::Param(p.as_str().trim_start_matches('$').to_string()),
             Rule::count_star => Expr::CountStar,
+            Rule::count_subquery => {
+                let mut pattern = Vec::new();
+                let mut filter = None;
+                for x in inner {
+                    match x.as_rule() {
+                        Rule::pattern => pattern = self.pattern(x)?,
+                        Rule::where_clause => filter = Some(self.where_clause(x)?),
+                        Rule::single_query => {
+                            return Ok(Expr::CountQuery(Box::new(self.single_query(x)?)));
+                        }
+                        _ => {}
+                    }
+                }
+                Expr::CountQuery(Box::new(SingleQuery {
+                    clauses: vec![Clause::Match {
+                        optional: false,
+                        pattern,
+                        filter,
+                    }],
+                }))
+            }
             Rule::case_expr => {
                 let mut subject = None;
                 let mut whens = Vec::new();
@@ -392,6 +413,39 @@ impl Builder<'_> {
                 }
             }
             Rule::variable => Expr::Var(name_of(&p)),
+            Rule::map_projection => {
+                let mut var = String::new();
+                let mut items = Vec::new();
+                for x in inner {
+                    match x.as_rule() {
+                        Rule::variable => var = name_of(&x),
+                        Rule::mp_item => {
+                            let Some(y) = x.into_inner().next() else {
+                                continue;
+                            };
+                            items.push(match y.as_rule() {
+                                Rule::mp_all => MapItem::All,
+                                Rule::mp_prop => MapItem::Prop(
+                                    y.into_inner()
+                                        .next()
+                                        .map(|k| name_of(&k))
+                                        .unwrap_or_default(),
+                                ),
+                                Rule::mp_literal => {
+                                    let mut it = y.into_inner();
+                                    let (Some(k), Some(e)) = (it.next(), it.next()) else {
+                                        continue;
+                                    };
+                                    MapItem::Literal(name_of(&k), self.expr(e)?)
+                                }
+                                _ => MapItem::Var(name_of(&y)),
+                            });
+                        }
+                        _ => {}
+                    }
+                }
+                Expr::MapProjection(var, items)
+            }
             _ => return Err(self.err(&p, "expected an expression")),
         })
     }
