@@ -125,6 +125,13 @@ fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()>
         bytes as f64 / 1e6 / secs,
         words as f64 / secs
     );
+    let total = (read + extract_t + save_t).as_secs_f64().max(1e-9);
+    println!(
+        "whole build        {:.2?}: {:.2} MB/s, {:.0} words/s (read + extract + save)",
+        read + extract_t + save_t,
+        bytes as f64 / 1e6 / total,
+        words as f64 / total
+    );
     if let Some(p) = peak_build {
         println!("peak memory        {p:.0} MiB (VmHWM after build and save)");
     }
