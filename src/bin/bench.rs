@@ -30,6 +30,9 @@ enum Cmd {
         /// Where to save the graph (a temporary file when absent).
         #[arg(long)]
         save: Option<PathBuf>,
+        /// Join all inputs into one long document (checks that no pass is quadratic in length).
+        #[arg(long)]
+        concat: bool,
     },
     /// Query latency on a saved graph.
     Query {
@@ -49,7 +52,8 @@ fn main() -> Result<()> {
             inputs,
             repeat,
             save,
-        } => build(&inputs, repeat, save),
+            concat,
+        } => build(&inputs, repeat, save, concat),
         Cmd::Query { graph, runs, json } => queries(&graph, runs, json),
     }
 }
@@ -62,7 +66,7 @@ fn peak_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()> {
+fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>, concat: bool) -> Result<()> {
     let threads = rayon::current_num_threads();
     let t0 = Instant::now();
     let files = text::collect_files(inputs)?;
@@ -79,6 +83,18 @@ fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()>
             }
             docs.push(d);
         }
+    }
+    if concat && let Some(first) = docs.first().cloned() {
+        let text = docs
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        docs = vec![text::SourceDoc {
+            id: format!("{}-all", first.id),
+            file: format!("{}-all", first.file),
+            text,
+        }];
     }
     let read = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
