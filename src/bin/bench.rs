@@ -30,6 +30,9 @@ enum Cmd {
         /// Where to save the graph (a temporary file when absent).
         #[arg(long)]
         save: Option<PathBuf>,
+        /// Join all inputs into one long document (checks that no pass is quadratic in length).
+        #[arg(long)]
+        concat: bool,
     },
     /// Query latency on a saved graph.
     Query {
@@ -37,6 +40,9 @@ enum Cmd {
         /// Runs per query.
         #[arg(long, default_value_t = 200)]
         runs: usize,
+        /// Print JSON lines (first the chosen names, then one line per query).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -46,8 +52,9 @@ fn main() -> Result<()> {
             inputs,
             repeat,
             save,
-        } => build(&inputs, repeat, save),
-        Cmd::Query { graph, runs } => queries(&graph, runs),
+            concat,
+        } => build(&inputs, repeat, save, concat),
+        Cmd::Query { graph, runs, json } => queries(&graph, runs, json),
     }
 }
 
@@ -59,7 +66,7 @@ fn peak_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()> {
+fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>, concat: bool) -> Result<()> {
     let threads = rayon::current_num_threads();
     let t0 = Instant::now();
     let files = text::collect_files(inputs)?;
@@ -76,6 +83,18 @@ fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()>
             }
             docs.push(d);
         }
+    }
+    if concat && let Some(first) = docs.first().cloned() {
+        let text = docs
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        docs = vec![text::SourceDoc {
+            id: format!("{}-all", first.id),
+            file: format!("{}-all", first.file),
+            text,
+        }];
     }
     let read = t0.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
@@ -122,6 +141,13 @@ fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>) -> Result<()>
         bytes as f64 / 1e6 / secs,
         words as f64 / secs
     );
+    let total = (read + extract_t + save_t).as_secs_f64().max(1e-9);
+    println!(
+        "whole build        {:.2?}: {:.2} MB/s, {:.0} words/s (read + extract + save)",
+        read + extract_t + save_t,
+        bytes as f64 / 1e6 / total,
+        words as f64 / total
+    );
     if let Some(p) = peak_build {
         println!("peak memory        {p:.0} MiB (VmHWM after build and save)");
     }
@@ -138,27 +164,33 @@ fn name_of(g: &Graph, label: &str, nth: usize) -> Option<String> {
     }
 }
 
-fn queries(path: &std::path::Path, runs: usize) -> Result<()> {
+fn queries(path: &std::path::Path, runs: usize, json: bool) -> Result<()> {
     let t = Instant::now();
     let mut g = graph::load(path).with_context(|| path.display().to_string())?;
-    println!(
+    let say = |line: String| {
+        if !json {
+            println!("{line}");
+        }
+    };
+    say(format!(
         "loaded {} nodes, {} relationships in {:.2?}",
         g.node_count(),
         g.edge_count(),
         t.elapsed()
-    );
+    ));
     let people = g.nodes_with_label("Person").len();
     let a = name_of(&g, "Person", 0);
     let b = name_of(&g, "Person", people / 2);
+    let (na, nb) = match (a, b) {
+        (Some(a), Some(b)) => (a, b),
+        _ => {
+            say("note: the graph has no Person nodes; person queries return no rows".into());
+            ("Nobody".to_string(), "Nobody Else".to_string())
+        }
+    };
     let mut params = Params::new();
-    if let (Some(a), Some(b)) = (&a, &b) {
-        params.insert("a".into(), Value::String(a.clone()));
-        params.insert("b".into(), Value::String(b.clone()));
-    } else {
-        println!("note: the graph has no Person nodes; person queries return no rows");
-        params.insert("a".into(), Value::String("Nobody".into()));
-        params.insert("b".into(), Value::String("Nobody Else".into()));
-    }
+    params.insert("a".into(), Value::String(na.clone()));
+    params.insert("b".into(), Value::String(nb.clone()));
     let cases = [
         ("name lookup", "MATCH (p:Person {name: $a}) RETURN p.name"),
         (
@@ -183,10 +215,13 @@ fn queries(path: &std::path::Path, runs: usize) -> Result<()> {
         ),
     ];
     let limits = Limits::default();
-    println!(
+    if json {
+        println!("{}", serde_json::json!({"a": na, "b": nb}));
+    }
+    say(format!(
         "{:<22} {:>10} {:>10} {:>6}",
         "query", "median", "p99", "rows"
-    );
+    ));
     for (name, q) in cases {
         let mut times: Vec<Duration> = Vec::with_capacity(runs);
         let mut rows = 0;
@@ -203,7 +238,14 @@ fn queries(path: &std::path::Path, runs: usize) -> Result<()> {
             times.push(t.elapsed());
         }
         if let Some(e) = failed {
-            println!("{name:<22} unsupported: {e}");
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({"query": name, "error": format!("unsupported: {e}")})
+                );
+            } else {
+                println!("{name:<22} unsupported: {e}");
+            }
             continue;
         }
         times.sort();
@@ -212,7 +254,14 @@ fn queries(path: &std::path::Path, runs: usize) -> Result<()> {
             .get((times.len() * 99 / 100).min(times.len().saturating_sub(1)))
             .copied()
             .unwrap_or_default();
-        println!("{name:<22} {med:>10.2?} {p99:>10.2?} {rows:>6}");
+        if json {
+            println!(
+                "{}",
+                serde_json::json!({"query": name, "median_ms": med.as_secs_f64() * 1e3, "p99_ms": p99.as_secs_f64() * 1e3, "rows": rows})
+            );
+        } else {
+            println!("{name:<22} {med:>10.2?} {p99:>10.2?} {rows:>6}");
+        }
     }
     Ok(())
 }

@@ -224,7 +224,7 @@ pub fn compose(
             pick_str(rng, QUOTE_OPEN),
             pick_str(rng, QUOTE_CLOSE)
         );
-        match rng.usize(..4) {
+        match rng.usize(..5) {
             0 => {
                 text.push_str(&format!(
                     "\"{q},\" {} told reporters in {city}. ",
@@ -252,6 +252,15 @@ pub fn compose(
                 ));
                 gold.statement(doc, &speaker.id, &q);
                 gold.statement(doc, &speaker.id, &q2);
+            }
+            3 => {
+                let sc = COUNTRIES.get(speaker.country).map(|c| c.name).unwrap_or("");
+                text.push_str(&format!(
+                    "\"{q},\" said {}, {sc}'s {}. ",
+                    speaker.name.full,
+                    speaker.title()
+                ));
+                gold.statement(doc, &speaker.id, &q);
             }
             _ => {
                 text.push_str(&format!(
