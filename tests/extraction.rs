@@ -7,11 +7,7 @@ use newsgraph::graph::{Graph, Value, schema};
 use newsgraph::text::{self, SourceDoc};
 
 fn doc(id: &str, text: &str) -> SourceDoc {
-    SourceDoc {
-        id: id.into(),
-        file: format!("{id}.txt"),
-        text: text.into(),
-    }
+    SourceDoc::new(id, format!("{id}.txt"), text)
 }
 
 fn facts(text: &str) -> DocFacts {

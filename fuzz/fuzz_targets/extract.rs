@@ -6,11 +6,7 @@ use newsgraph::graph::Graph;
 use newsgraph::text::SourceDoc;
 
 fuzz_target!(|data: &[u8]| {
-    let doc = SourceDoc {
-        id: "fuzz".into(),
-        file: "fuzz.txt".into(),
-        text: String::from_utf8_lossy(data).into_owned(),
-    };
+    let doc = SourceDoc::new("fuzz", "fuzz.txt", String::from_utf8_lossy(data).into_owned());
     let mut graph = Graph::new();
     let _ = newsgraph::extract::ingest(&mut graph, vec![doc]);
 });

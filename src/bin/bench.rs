@@ -94,6 +94,7 @@ fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>, concat: bool)
             id: format!("{}-all", first.id),
             file: format!("{}-all", first.file),
             text,
+            ..Default::default()
         }];
     }
     let read = t0.elapsed();

@@ -318,11 +318,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> SourceDoc {
-        SourceDoc {
-            id: "t".into(),
-            file: "t.txt".into(),
-            text: text.into(),
-        }
+        SourceDoc::new("t", "t.txt", text)
     }
 
     #[test]

@@ -245,7 +245,14 @@ pub fn prepare(doc: &SourceDoc) -> Prepared {
             }
             continue;
         }
-        if in_header {
+        // A short sentence before the first long line (a one-line lead such as "The minister
+        // arrived in Lima on Monday.") is article text, not header furniture.
+        let lead_sentence = l.kind.is_none()
+            && l.date.is_none()
+            && l.words >= 4
+            && ends_terminal(l.text)
+            && !ends_ellipsis(l.text);
+        if in_header && !lead_sentence {
             boiler.push(l.range.clone());
             continue;
         }
@@ -332,6 +339,15 @@ mod tests {
 
     fn sents<'a>(p: &Prepared, d: &'a SourceDoc) -> Vec<&'a str> {
         p.sentences.iter().map(|r| &d.text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn a_short_lead_sentence_is_article_text() {
+        let (p, d) = prep(
+            "Harbour Talks Resume\n\nPublished 2024-06-12\n\nThe envoy arrived in Lima.\n\n\
+             \"We are ready to sign the agreement this week,\" the envoy told reporters at the port.\n",
+        );
+        assert_eq!(sents(&p, &d).first(), Some(&"The envoy arrived in Lima."));
     }
 
     fn title(p: &Prepared) -> Option<&str> {
