@@ -17,7 +17,10 @@ fn build_save_load_gives_the_same_graph() {
     assert!(summary.contains("5 documents"), "{summary}");
     let from_text = run_ok(&["export", seeds.to_str().unwrap(), "--format", "jsonl"]);
     let from_file = run_ok(&["export", file.to_str().unwrap(), "--format", "jsonl"]);
-    assert!(from_text.lines().count() >= 5);
+    assert!(
+        from_text.lines().count() > 50,
+        "the seeds give entities and facts"
+    );
     assert_eq!(from_text, from_file);
 }
 
@@ -42,4 +45,47 @@ fn missing_input_is_an_error_and_bad_usage_exits_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
     let out = run(&["export", "--format", "nonsense"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn query_answers_who_held_which_office_and_who_said_what() {
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    let offices = run_ok(&[
+        "query",
+        seeds,
+        "--format",
+        "csv",
+        "-e",
+        "MATCH (p:Person)-[o:HOLDS_OFFICE]->(c) RETURN p.name, o.title, c.name ORDER BY p.name",
+    ]);
+    for fact in [
+        "Cho Hyun,Foreign Minister,South Korea",
+        "Wang Yi,Foreign Minister,China",
+        "Marco Rubio,Secretary of State,United States",
+        "Wi Sung-lac,National Security Adviser,South Korea",
+    ] {
+        assert!(
+            offices.lines().any(|l| l == fact),
+            "missing {fact:?} in\n{offices}"
+        );
+    }
+    let quotes = run_ok(&[
+        "query",
+        seeds,
+        "--format",
+        "csv",
+        "-e",
+        "MATCH (p)-[:SAID]->(s:Statement) RETURN p.name, s.text",
+    ]);
+    let said = |speaker: &str, words: &str| {
+        quotes
+            .lines()
+            .any(|l| l.starts_with(&format!("{speaker},")) && l.contains(words))
+    };
+    assert!(said("Cho Hyun", "It would be fantastic"), "{quotes}");
+    assert!(
+        said("Cho Hyun", "Denuclearization of the Korean Peninsula"),
+        "{quotes}"
+    );
 }

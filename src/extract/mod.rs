@@ -62,13 +62,23 @@ pub fn extract_document(doc: &SourceDoc, prepared: &Prepared) -> DocFacts {
     }
 }
 
+/// The content hash that identifies a document: SHA-256 of its text, in hex. (A 32-bit checksum
+/// is not enough: at 100k articles two different texts would likely share one and be dropped.)
+pub fn content_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Extracts the documents (in parallel) and merges their facts into `graph`.
 pub fn ingest(graph: &mut Graph, docs: Vec<SourceDoc>) -> IngestReport {
     let mut report = IngestReport::default();
     let mut fresh = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for doc in docs {
-        let hash = format!("{:08x}", crc32fast::hash(doc.text.as_bytes()));
+        let hash = content_hash(&doc.text);
         if graph.document_by_hash(&hash).is_some() || !seen.insert(hash.clone()) {
             report.documents_skipped += 1;
             continue;

@@ -262,6 +262,16 @@ fn existing_meetings(g: &Graph) -> Vec<GlobalMeeting> {
     v
 }
 
+/// Whether an existing relationship's property agrees with a new fact's: counts are summed and
+/// rules are bookkeeping, so neither splits a fact; titles compare without regard to case.
+fn same_fact_value(key: &str, old: Option<&Value>, new: &Value) -> bool {
+    match (key, old, new) {
+        ("count" | "rule", _, _) => true,
+        ("title", Some(Value::String(a)), Value::String(b)) => a.eq_ignore_ascii_case(b),
+        _ => old == Some(new),
+    }
+}
+
 fn edge(
     g: &mut Graph,
     from: NodeId,
@@ -278,7 +288,7 @@ fn edge(
                 x.rel_type == ty
                     && props
                         .iter()
-                        .all(|(k, v)| k == &"count" || x.props.get(*k) == Some(v))
+                        .all(|(k, v)| same_fact_value(k, x.props.get(*k), v))
             })
     });
     if let Some((e, _)) = same {

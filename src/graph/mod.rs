@@ -128,6 +128,7 @@ pub struct Graph {
     documents: Vec<DocumentInfo>,
     by_label: HashMap<String, Vec<NodeId>>,
     by_name: HashMap<String, Vec<NodeId>>,
+    by_hash: HashMap<String, DocId>,
     /// Set when the graph changed since it was loaded or saved.
     pub dirty: bool,
 }
@@ -271,21 +272,20 @@ impl Graph {
     }
     /// Registers a document and returns its index.
     pub fn add_document(&mut self, info: DocumentInfo) -> DocId {
+        let id = self.documents.len() as DocId;
+        self.by_hash.entry(info.hash.clone()).or_insert(id);
         self.documents.push(info);
         self.dirty = true;
-        (self.documents.len() - 1) as DocId
+        id
     }
-    /// Mutable access to a document's metadata.
+    /// Mutable access to a document's metadata (its `hash` must not change).
     pub fn document_mut(&mut self, doc: DocId) -> Option<&mut DocumentInfo> {
         self.dirty = true;
         self.documents.get_mut(doc as usize)
     }
-    /// Finds a document by content hash.
+    /// Finds a document by content hash (indexed).
     pub fn document_by_hash(&self, hash: &str) -> Option<DocId> {
-        self.documents
-            .iter()
-            .position(|d| d.hash == hash)
-            .map(|i| i as DocId)
+        self.by_hash.get(hash).copied()
     }
     /// The text a span covers, if the span is valid.
     pub fn span_text(&self, span: Span) -> Option<&str> {
@@ -298,6 +298,10 @@ impl Graph {
     pub fn rebuild_indexes(&mut self) {
         self.by_label.clear();
         self.by_name.clear();
+        self.by_hash.clear();
+        for (i, d) in self.documents.iter().enumerate() {
+            self.by_hash.entry(d.hash.clone()).or_insert(i as DocId);
+        }
         let ids: Vec<NodeId> = self.inner.node_indices().collect();
         for id in ids {
             self.index_node(id);
