@@ -516,3 +516,21 @@ fn built_in_procedures_list_the_schema() {
     );
     assert!(matches!(e, Err(QueryError::Syntax { .. })));
 }
+
+#[test]
+fn a_set_cancel_flag_stops_the_query() {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+    let mut g = Graph::new();
+    let flag = Arc::new(AtomicBool::new(true));
+    let limits = Limits {
+        cancel: query::CancelFlag::new(flag.clone()),
+        ..Limits::default()
+    };
+    let q = "UNWIND range(1, 100000) AS x WITH x WHERE x % 2 = 0 RETURN count(*)";
+    let e = query::execute(&mut g, q, &Default::default(), &limits).unwrap_err();
+    assert!(e.to_string().contains("cancelled"), "{e}");
+    flag.store(false, std::sync::atomic::Ordering::SeqCst);
+    let r = query::execute(&mut g, q, &Default::default(), &limits).unwrap();
+    assert_eq!(r.rows[0][0], Value::Int(50000));
+}

@@ -56,6 +56,7 @@ fn mangled_queries_never_panic() {
         max_depth: 6,
         max_rows: 10_000,
         timeout: Duration::from_millis(100),
+        ..Limits::default()
     };
     let mut base = Graph::new();
     let _ = query::execute(

@@ -517,6 +517,7 @@ fn limits() -> Limits {
         max_depth: 50,
         max_rows: 10_000_000,
         timeout: Duration::from_secs(10),
+        ..Limits::default()
     }
 }
 

@@ -35,6 +35,8 @@ pub enum RuntimeKind {
     Overflow,
     RowLimit,
     Timeout,
+    /// The user cancelled the query (Ctrl-C).
+    Cancelled,
 }
 
 /// Why a query failed.

@@ -59,6 +59,35 @@ pub struct Limits {
     pub max_rows: usize,
     /// Maximum run time.
     pub timeout: std::time::Duration,
+    /// Set from another thread (the REPL's Ctrl-C handler) to stop the query.
+    pub cancel: CancelFlag,
+}
+
+/// A shared flag that asks a running query to stop; compared by identity.
+#[derive(Debug, Clone, Default)]
+pub struct CancelFlag(Option<std::sync::Arc<std::sync::atomic::AtomicBool>>);
+
+impl CancelFlag {
+    /// A flag that follows `flag`.
+    pub fn new(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Self {
+        CancelFlag(Some(flag))
+    }
+    /// Whether cancellation was asked for.
+    pub fn is_set(&self) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|f| f.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+impl PartialEq for CancelFlag {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
 }
 
 impl Default for Limits {
@@ -67,6 +96,7 @@ impl Default for Limits {
             max_depth: 10,
             max_rows: 1_000_000,
             timeout: std::time::Duration::from_secs(30),
+            cancel: CancelFlag::default(),
         }
     }
 }

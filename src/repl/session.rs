@@ -68,6 +68,7 @@ pub struct Session {
 impl Session {
     /// A session on a graph; `file` is where `:save` writes by default.
     pub fn new(graph: Graph, file: Option<PathBuf>) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
         Session {
             graph,
             file,
@@ -76,10 +77,13 @@ impl Session {
             color: false,
             width: None,
             params: Params::new(),
-            limits: Limits::default(),
+            limits: Limits {
+                cancel: query::CancelFlag::new(cancel.clone()),
+                ..Limits::default()
+            },
             unsaved: UnsavedPolicy::Ask,
             progress: false,
-            cancel: Arc::new(AtomicBool::new(false)),
+            cancel,
             last: None,
         }
     }

@@ -34,6 +34,12 @@ pub struct Eval<'a> {
 impl Eval<'_> {
     /// Fails when the query has run past its time limit.
     pub fn check_time(&self) -> R<()> {
+        if self.limits.cancel.is_set() {
+            return Err(QueryError::runtime(
+                RuntimeKind::Cancelled,
+                "the query was cancelled",
+            ));
+        }
         if Instant::now() > self.deadline {
             return Err(QueryError::runtime(
                 RuntimeKind::Timeout,
