@@ -76,9 +76,16 @@ fn bin_op(r: Rule) -> BinOp {
 impl Builder<'_> {
     /// An `expr` pair into an expression.
     pub(super) fn expr(&self, p: P) -> R<Expr> {
-        if p.clone().into_inner().count() > MAX_FLAT_TERMS {
+        let terms: Vec<P> = p.clone().into_inner().collect();
+        self.expr_from(&p, terms)
+    }
+
+    /// The operators and operands of one flat expression (the children of an `expr` pair) into
+    /// an expression; `at` locates errors.
+    fn expr_from(&self, at: &P, terms: Vec<P>) -> R<Expr> {
+        if terms.len() > MAX_FLAT_TERMS {
             return Err(self.err(
-                &p,
+                at,
                 format!(
                     "expression is too long (more than {MAX_FLAT_TERMS} operators and operands)"
                 ),
@@ -131,23 +138,20 @@ impl Builder<'_> {
                         let Some(inner) = op.clone().into_inner().next() else {
                             return Err(self.err(&op, "expected an index"));
                         };
-                        if inner.as_rule() == Rule::slice {
-                            let mut from = None;
-                            let mut to = None;
-                            for s in inner.into_inner() {
-                                let e = s.clone().into_inner().next();
-                                let e = match e {
-                                    Some(e) => Some(Box::new(self.expr(e)?)),
-                                    None => None,
-                                };
-                                match s.as_rule() {
-                                    Rule::slice_from => from = e,
-                                    _ => to = e,
-                                }
+                        let mut from = None;
+                        let mut to = None;
+                        let mut is_slice = false;
+                        for s in op.clone().into_inner() {
+                            match s.as_rule() {
+                                Rule::slice_dots => is_slice = true,
+                                Rule::slice_from => from = Some(Box::new(self.sub_expr(s)?)),
+                                _ => to = Some(Box::new(self.sub_expr(s)?)),
                             }
-                            Expr::Slice(Box::new(lhs), from, to)
-                        } else {
-                            Expr::Index(Box::new(lhs), Box::new(self.expr(inner)?))
+                        }
+                        match (is_slice, from) {
+                            (true, from) => Expr::Slice(Box::new(lhs), from, to),
+                            (false, Some(index)) => Expr::Index(Box::new(lhs), index),
+                            (false, None) => return Err(self.err(&inner, "expected an index")),
                         }
                     }
                 })
@@ -169,7 +173,7 @@ impl Builder<'_> {
                     Box::new(rhs),
                 ))
             })
-            .parse(p.into_inner())
+            .parse(terms.into_iter())
     }
 
     /// A primary expression pair.
@@ -269,6 +273,26 @@ impl Builder<'_> {
                     whens,
                     otherwise,
                 }
+            }
+            Rule::list_comprehension
+                if inner.iter().any(|x| x.as_rule() == Rule::lc_literal_rest) =>
+            {
+                // `[x IN list, more...]`: a list literal whose first element is `x IN list`.
+                let mut first = Vec::new();
+                let mut items = Vec::new();
+                for x in inner {
+                    match x.as_rule() {
+                        Rule::lc_literal_rest => {
+                            for e in x.into_inner() {
+                                items.push(self.expr(e)?);
+                            }
+                        }
+                        Rule::expr => first.extend(x.into_inner()),
+                        _ => first.push(x),
+                    }
+                }
+                items.insert(0, self.expr_from(&p, first)?);
+                Expr::List(items)
             }
             Rule::list_comprehension => {
                 let mut var = String::new();

@@ -255,6 +255,9 @@ pub(super) fn to_error(src: &str, e: Error<Rule>) -> QueryError {
                 format!("expected {}, found {found}", join(&words))
             }
         }
+        ErrorVariant::CustomError { message } if message == "call limit reached" => {
+            "query is too complex to parse (check for unclosed brackets near here)".to_string()
+        }
         ErrorVariant::CustomError { message } => message.clone(),
     };
     QueryError::syntax_at(src, offset, message)

@@ -19,6 +19,8 @@ type R<T> = Result<T, QueryError>;
 /// Parses a statement into its syntax tree.
 pub fn parse(src: &str) -> Result<Query, QueryError> {
     check_nesting(src)?;
+    static CALL_LIMIT: std::sync::Once = std::sync::Once::new();
+    CALL_LIMIT.call_once(|| pest::set_call_limit(std::num::NonZeroUsize::new(MAX_PARSER_CALLS)));
     let mut pairs = QueryParser::parse(Rule::query, src).map_err(|e| messages::to_error(src, e))?;
 
     let query = pairs
@@ -39,6 +41,10 @@ pub fn parse(src: &str) -> Result<Query, QueryError> {
     }
     Err(QueryError::syntax_at(src, 0, "expected a query"))
 }
+
+/// Most grammar-rule calls one parse may make: a backstop that turns any remaining backtracking
+/// blowup into a syntax error (a well-formed query needs about 50 calls per byte).
+const MAX_PARSER_CALLS: usize = 10_000_000;
 
 /// Deepest bracket nesting a query may use.
 const MAX_NESTING: usize = 200;
