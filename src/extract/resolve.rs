@@ -77,12 +77,23 @@ fn spans(doc: u32, r: &[Range<usize>]) -> Vec<Span> {
         .collect()
 }
 
+/// Adds spans to a sorted source list, skipping those already there. Sorted so that the check is a
+/// binary search: a country mentioned in every article collects one span per article.
 fn push_sources(dst: &mut Vec<Span>, src: Vec<Span>) {
     for s in src {
-        if !dst.contains(&s) {
+        if dst.last().is_none_or(|last| *last < s) {
             dst.push(s);
+        } else if let Err(pos) = dst.binary_search(&s) {
+            dst.insert(pos, s);
         }
     }
+}
+
+/// A source list in the order [`push_sources`] keeps.
+fn sorted(mut src: Vec<Span>) -> Vec<Span> {
+    src.sort_unstable();
+    src.dedup();
+    src
 }
 
 fn set_conf(props: &mut std::collections::BTreeMap<String, Value>, c: f32) {
@@ -107,6 +118,7 @@ fn node_for(
     g: &mut Graph,
     e: &super::facts::DocEntity,
     person_counts: &HashMap<NodeId, usize>,
+    parts: &mut NameParts,
 ) -> NodeId {
     let label = e.label.as_str();
     let with_label = |g: &Graph, name: &str| -> Option<NodeId> {
@@ -129,7 +141,7 @@ fn node_for(
             // a surname alone: the known person whose first or last name it is
             let key = fold_name(&e.name);
             let mut best: Option<(usize, NodeId)> = None;
-            for &n in g.nodes_with_label(schema::PERSON) {
+            for n in parts.candidates(&key) {
                 let Some(name) = g.node(n).and_then(|x| x.name()).map(fold_name) else {
                     continue;
                 };
@@ -165,6 +177,7 @@ fn node_for(
                     add_alias(x, &cur);
                     x.props.insert("name".into(), Value::from(new));
                 });
+                parts.add(g, n);
             }
             n
         }
@@ -178,8 +191,58 @@ fn node_for(
                 node.props
                     .insert("category".into(), Value::from(gz.category.clone()));
             }
-            g.add_node(node)
+            let n = g.add_node(node);
+            if e.label == Label::Person {
+                parts.add(g, n);
+            }
+            n
         }
+    }
+}
+
+/// The first and last word of every person's folded name → the persons, so that a surname-only
+/// mention finds its full name without scanning every person in the graph. Only proposes
+/// candidates: the caller checks each against the node's current name.
+#[derive(Default)]
+struct NameParts(HashMap<String, Vec<NodeId>>);
+
+impl NameParts {
+    fn from_graph(g: &Graph) -> Self {
+        let mut parts = NameParts::default();
+        for &n in g.nodes_with_label(schema::PERSON) {
+            parts.add(g, n);
+        }
+        parts
+    }
+
+    fn add(&mut self, g: &Graph, n: NodeId) {
+        let Some(name) = g.node(n).and_then(|x| x.name()).map(fold_name) else {
+            return;
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        if let [first, .., last] = words.as_slice() {
+            for w in [first, last] {
+                let v = self.0.entry(w.to_string()).or_default();
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
+        }
+    }
+
+    /// Persons whose name may start or end with `key` (a folded name), in node order.
+    fn candidates(&self, key: &str) -> Vec<NodeId> {
+        let first = key.split(' ').next().unwrap_or(key);
+        let last = key.rsplit(' ').next().unwrap_or(key);
+        let mut v: Vec<NodeId> = [first, last]
+            .iter()
+            .filter_map(|w| self.0.get(*w))
+            .flatten()
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 }
 
@@ -189,6 +252,56 @@ struct GlobalMeeting {
     fact: MeetingFact,
     doc: u32,
     touched: bool,
+}
+
+/// Meetings by organizing body, participant and place. [`same_event`] only accepts two meetings
+/// with the same organizing body, or (without one) a shared participant or the same place, so
+/// these lists hold every meeting a new one can merge with: merging compares a few candidates
+/// instead of every meeting seen so far.
+#[derive(Default)]
+struct MeetingIndex(HashMap<(MeetingKey, usize), Vec<usize>>);
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum MeetingKey {
+    EventOrg,
+    Participant,
+    Place,
+}
+
+impl MeetingIndex {
+    fn keys(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
+        if let Some(o) = f.event_org {
+            return vec![(MeetingKey::EventOrg, o)];
+        }
+        f.participants
+            .iter()
+            .map(|&p| (MeetingKey::Participant, p))
+            .chain(f.place.map(|p| (MeetingKey::Place, p)))
+            .collect()
+    }
+
+    /// Records meeting `i` (again after it absorbed another: new participants or place).
+    fn add(&mut self, i: usize, f: &MeetingFact) {
+        for key in Self::keys(f) {
+            let v = self.0.entry(key).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+    }
+
+    /// Meetings that may be the same event as `f`, in the order they were first seen.
+    fn candidates(&self, f: &MeetingFact) -> Vec<usize> {
+        let mut v: Vec<usize> = Self::keys(f)
+            .iter()
+            .filter_map(|k| self.0.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
 }
 
 fn node_ix(n: NodeId) -> usize {
@@ -282,16 +395,15 @@ fn edge(
     conf: f32,
 ) {
     // merge with an identical existing relationship
-    let same = g.edges_of(from, Direction::Outgoing).find(|(e, o)| {
-        *o == to
-            && g.edge(*e).is_some_and(|x| {
-                x.rel_type == ty
-                    && props
-                        .iter()
-                        .all(|(k, v)| same_fact_value(k, x.props.get(*k), v))
-            })
+    let same = g.edges_between(from, to).into_iter().find(|&e| {
+        g.edge(e).is_some_and(|x| {
+            x.rel_type == ty
+                && props
+                    .iter()
+                    .all(|(k, v)| same_fact_value(k, x.props.get(*k), v))
+        })
     });
-    if let Some((e, _)) = same {
+    if let Some(e) = same {
         if let Some(x) = g.edge_mut(e) {
             push_sources(&mut x.sources, src);
             set_conf(&mut x.props, conf);
@@ -310,7 +422,7 @@ fn edge(
     for (k, v) in props {
         e.props.insert(k.to_string(), v);
     }
-    e.sources = src;
+    e.sources = sorted(src);
     set_conf(&mut e.props, conf);
     g.add_edge(from, to, e);
 }
@@ -322,6 +434,10 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
     }
     let mut meetings = existing_meetings(g);
     let old_meetings = meetings.len();
+    let mut meeting_index = MeetingIndex::default();
+    for (i, m) in meetings.iter().enumerate() {
+        meeting_index.add(i, &m.fact);
+    }
     let mut statements_by_text: HashMap<String, NodeId> = g
         .nodes_with_label(schema::STATEMENT)
         .iter()
@@ -335,6 +451,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
         })
         .collect();
     let mut person_counts: HashMap<NodeId, usize> = HashMap::new();
+    let mut parts = NameParts::from_graph(g);
     struct Deferred {
         person: NodeId,
         title: String,
@@ -389,7 +506,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
             if e.count == 0 || e.spans.is_empty() {
                 continue;
             }
-            let n = node_for(g, e, &person_counts);
+            let n = node_for(g, e, &person_counts, &mut parts);
             map[i] = Some(n);
             let src = spans(doc_id, &e.spans);
             let aliases = e.aliases.clone();
@@ -494,7 +611,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
                         node.props
                             .insert("reported_by".into(), Value::from(r.name.clone()));
                     }
-                    node.sources = src.clone();
+                    node.sources = sorted(src.clone());
                     set_conf(&mut node.props, s.confidence);
                     let n = g.add_node(node);
                     statements_by_text.insert(key, n);
@@ -529,22 +646,25 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
             let src = spans(doc_id, &f.spans);
             f.spans.clear();
             let within = |p: usize, q: usize| place_within(g, p, q);
-            let hit = meetings
-                .iter()
-                .position(|x| same_event(&x.fact, &f, &within));
+            let hit = meeting_index
+                .candidates(&f)
+                .into_iter()
+                .find(|&i| same_event(&meetings[i].fact, &f, &within));
             match hit {
                 Some(i) => {
                     let node = meetings[i].node;
                     absorb(&mut meetings[i].fact, f);
+                    meeting_index.add(i, &meetings[i].fact);
                     meetings[i].touched = true;
                     g.update_node(node, |x| push_sources(&mut x.sources, src));
                 }
                 None => {
                     let mut node = Node::new(schema::MEETING);
-                    node.sources = src;
+                    node.sources = sorted(src);
                     set_conf(&mut node.props, f.confidence);
                     node.props.insert("rule".into(), Value::from(f.rule));
                     let n = g.add_node(node);
+                    meeting_index.add(meetings.len(), &f);
                     meetings.push(GlobalMeeting {
                         node: n,
                         fact: f,
