@@ -8,7 +8,6 @@ use super::facts::{Label, MeetingFact, Status};
 use super::lexicon::SPEECH_VERBS;
 use super::mentions::Analysis;
 use chrono::Datelike;
-use std::collections::HashSet;
 
 /// Pure reporting verbs: what follows them is reported speech, not the clause of their subject.
 const REPORTING: &[&str] = &[
@@ -590,8 +589,12 @@ pub fn same_event(x: &MeetingFact, y: &MeetingFact, within: &dyn Fn(usize, usize
     if !places_ok {
         return false;
     }
-    let xs: HashSet<usize> = x.participants.iter().copied().collect();
-    let shared = y.participants.iter().filter(|p| xs.contains(p)).count();
+    // participant lists are short: a scan beats building a set
+    let shared = y
+        .participants
+        .iter()
+        .filter(|p| x.participants.contains(p))
+        .count();
     if x.participants.len() >= 2 && y.participants.len() >= 2 {
         return shared >= 2;
     }

@@ -12,7 +12,8 @@ use super::tokens::TokKind;
 use crate::graph::{DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, fold_name, schema};
 use crate::text::SourceDoc;
 use petgraph::Direction;
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// "Gyeongju, North Gyeongsang Province" / "Kisumu, Kenya": a place followed by a comma and a
@@ -254,12 +255,13 @@ struct GlobalMeeting {
     touched: bool,
 }
 
-/// Meetings by organizing body, participant and place. [`same_event`] only accepts two meetings
-/// with the same organizing body, or (without one) a shared participant or the same place, so
-/// these lists hold every meeting a new one can merge with: merging compares a few candidates
-/// instead of every meeting seen so far.
+/// Meetings by organizing body, participant or place, and by date. [`same_event`] only accepts two
+/// meetings with the same organizing body, or (without one) a shared participant or the same
+/// place, and with compatible dates (one a prefix of the other), so these lists hold every meeting
+/// a new one can merge with: merging compares a few candidates, not every meeting seen so far
+/// (a capital hosts thousands of meetings in a large corpus, but few in one month).
 #[derive(Default)]
-struct MeetingIndex(HashMap<(MeetingKey, usize), Vec<usize>>);
+struct MeetingIndex(HashMap<(MeetingKey, usize, DateBucket), Vec<usize>>);
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum MeetingKey {
@@ -268,8 +270,34 @@ enum MeetingKey {
     Place,
 }
 
+/// Where a meeting's date files it. Every meeting is under `Any`; a meeting without an ISO date
+/// ("2025", "2025-08", "2025-08-26", …) is under `Undated`, the others under their year, and under
+/// `YearOnly` or their month.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum DateBucket {
+    Any,
+    Undated,
+    Year(u16),
+    YearOnly(u16),
+    Month(u16, u8),
+}
+
+/// The year and (when given) month of an ISO date, or `None` for anything else.
+fn iso_year_month(date: Option<&str>) -> Option<(u16, Option<u8>)> {
+    let d = date?;
+    let year = d.get(..4)?.parse::<u16>().ok()?;
+    if d.len() == 4 {
+        return Some((year, None));
+    }
+    if d.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    let month = d.get(5..7)?.parse::<u8>().ok()?;
+    Some((year, Some(month)))
+}
+
 impl MeetingIndex {
-    fn keys(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
+    fn subjects(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
         if let Some(o) = f.event_org {
             return vec![(MeetingKey::EventOrg, o)];
         }
@@ -280,21 +308,55 @@ impl MeetingIndex {
             .collect()
     }
 
-    /// Records meeting `i` (again after it absorbed another: new participants or place).
+    /// The buckets a meeting is filed under.
+    fn filed_under(f: &MeetingFact) -> Vec<DateBucket> {
+        match iso_year_month(f.date.as_deref()) {
+            None => vec![DateBucket::Any, DateBucket::Undated],
+            Some((y, None)) => vec![
+                DateBucket::Any,
+                DateBucket::Year(y),
+                DateBucket::YearOnly(y),
+            ],
+            Some((y, Some(m))) => vec![
+                DateBucket::Any,
+                DateBucket::Year(y),
+                DateBucket::Month(y, m),
+            ],
+        }
+    }
+
+    /// The buckets that hold every meeting whose date is compatible with `f`'s.
+    fn compatible_with(f: &MeetingFact) -> Vec<DateBucket> {
+        match (f.date.as_deref(), iso_year_month(f.date.as_deref())) {
+            (Some(_), Some((y, None))) => vec![DateBucket::Undated, DateBucket::Year(y)],
+            (Some(_), Some((y, Some(m)))) => vec![
+                DateBucket::Undated,
+                DateBucket::YearOnly(y),
+                DateBucket::Month(y, m),
+            ],
+            _ => vec![DateBucket::Any],
+        }
+    }
+
+    /// Records meeting `i` (again after it absorbed another: new participants, place or date).
     fn add(&mut self, i: usize, f: &MeetingFact) {
-        for key in Self::keys(f) {
-            let v = self.0.entry(key).or_default();
-            if v.last() != Some(&i) {
-                v.push(i);
+        for (kind, id) in Self::subjects(f) {
+            for bucket in Self::filed_under(f) {
+                let v = self.0.entry((kind, id, bucket)).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
             }
         }
     }
 
     /// Meetings that may be the same event as `f`, in the order they were first seen.
     fn candidates(&self, f: &MeetingFact) -> Vec<usize> {
-        let mut v: Vec<usize> = Self::keys(f)
-            .iter()
-            .filter_map(|k| self.0.get(k))
+        let buckets = Self::compatible_with(f);
+        let mut v: Vec<usize> = Self::subjects(f)
+            .into_iter()
+            .flat_map(|(kind, id)| buckets.iter().map(move |&b| (kind, id, b)))
+            .filter_map(|k| self.0.get(&k))
             .flatten()
             .copied()
             .collect();
@@ -311,20 +373,50 @@ fn ix_node(i: usize) -> NodeId {
     NodeId::new(i)
 }
 
-fn place_within(g: &Graph, p: usize, q: usize) -> bool {
-    let name = |n: usize| g.node(ix_node(n)).and_then(|x| x.name()).map(fold_name);
-    if let (Some(pn), Some(qn)) = (name(p), name(q))
-        && let Some(w) = GAZETTEER
-            .by_name(&pn)
-            .and_then(|i| GAZETTEER.entry(i))
-            .and_then(|e| e.within.clone())
-        && fold_name(&w) == qn
-    {
-        return true;
+/// Whether one place lies within another, by the gazetteer or by a LOCATED_IN relationship.
+/// Asked for many meeting pairs, so it keeps the LOCATED_IN pairs in a set and remembers the
+/// gazetteer's answers (place names do not change while merging).
+struct Containment {
+    located: HashSet<(usize, usize)>,
+    gazetteer: RefCell<HashMap<(usize, usize), bool>>,
+}
+
+impl Containment {
+    fn from_graph(g: &Graph) -> Self {
+        let located = g
+            .edge_ids()
+            .filter(|&e| g.edge(e).is_some_and(|x| x.rel_type == schema::LOCATED_IN))
+            .filter_map(|e| g.edge_endpoints(e))
+            .map(|(a, b)| (node_ix(a), node_ix(b)))
+            .collect();
+        Containment {
+            located,
+            gazetteer: RefCell::default(),
+        }
     }
-    g.edges_of(ix_node(p), Direction::Outgoing).any(|(e, o)| {
-        o == ix_node(q) && g.edge(e).is_some_and(|x| x.rel_type == schema::LOCATED_IN)
-    })
+
+    fn within(&self, g: &Graph, p: usize, q: usize) -> bool {
+        if self.located.contains(&(p, q)) {
+            return true;
+        }
+        *self
+            .gazetteer
+            .borrow_mut()
+            .entry((p, q))
+            .or_insert_with(|| gazetteer_within(g, p, q))
+    }
+}
+
+fn gazetteer_within(g: &Graph, p: usize, q: usize) -> bool {
+    let name = |n: usize| g.node(ix_node(n)).and_then(|x| x.name()).map(fold_name);
+    let (Some(pn), Some(qn)) = (name(p), name(q)) else {
+        return false;
+    };
+    GAZETTEER
+        .by_name(&pn)
+        .and_then(|i| GAZETTEER.entry(i))
+        .and_then(|e| e.within.clone())
+        .is_some_and(|w| fold_name(&w) == qn)
 }
 
 fn existing_meetings(g: &Graph) -> Vec<GlobalMeeting> {
@@ -452,6 +544,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
         .collect();
     let mut person_counts: HashMap<NodeId, usize> = HashMap::new();
     let mut parts = NameParts::from_graph(g);
+    let mut containment = Containment::from_graph(g);
     struct Deferred {
         person: NodeId,
         title: String,
@@ -584,6 +677,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
                     spans(doc_id, std::slice::from_ref(&l.span)),
                     l.confidence,
                 );
+                containment.located.insert((node_ix(p), node_ix(q)));
             }
         }
         // statements
@@ -645,7 +739,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
             f.event_org = f.event_org.and_then(id).map(node_ix);
             let src = spans(doc_id, &f.spans);
             f.spans.clear();
-            let within = |p: usize, q: usize| place_within(g, p, q);
+            let within = |p: usize, q: usize| containment.within(g, p, q);
             let hit = meeting_index
                 .candidates(&f)
                 .into_iter()
@@ -719,7 +813,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
     // then from the article's home country (the country most of its other unqualified titles belong to)
     let mut votes: HashMap<u32, HashMap<NodeId, usize>> = HashMap::new();
     let mut rest = Vec::new();
-    let mut seen_vote: std::collections::HashSet<(u32, NodeId)> = std::collections::HashSet::new();
+    let mut seen_vote: HashSet<(u32, NodeId)> = HashSet::new();
     for d in deferred {
         let head = d
             .title
@@ -898,5 +992,80 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
                 m.fact.confidence,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(participants: &[usize], place: Option<usize>, date: Option<&str>) -> MeetingFact {
+        MeetingFact {
+            participants: participants.to_vec(),
+            place,
+            date: date.map(String::from),
+            date_end: None,
+            date_weak: false,
+            status: Status::Held,
+            kind: "talks".into(),
+            event_org: None,
+            spans: vec![],
+            confidence: 0.9,
+            rule: "test",
+        }
+    }
+
+    /// The index must propose every meeting `same_event` would accept: compare it with the plain
+    /// scan over all pairs of a small mixed set.
+    #[test]
+    fn meeting_index_proposes_every_mergeable_meeting() {
+        let dates = [
+            None,
+            Some("2025"),
+            Some("2025-08"),
+            Some("2025-08-26"),
+            Some("2025-09-01"),
+            Some("2024-08-26"),
+            Some("2025-8"),
+            Some("last week"),
+        ];
+        let mut all = Vec::new();
+        for (i, d) in dates.iter().enumerate() {
+            all.push(meeting(&[1, 2], None, *d));
+            all.push(meeting(&[2], Some(7), *d));
+            all.push(meeting(&[3 + i], Some(7), *d));
+        }
+        let mut index = MeetingIndex::default();
+        for (i, m) in all.iter().enumerate() {
+            index.add(i, m);
+        }
+        let within = |_: usize, _: usize| false;
+        for new in &all {
+            let scan: Vec<usize> = (0..all.len())
+                .filter(|&i| same_event(&all[i], new, &within))
+                .collect();
+            let proposed = index.candidates(new);
+            for i in &scan {
+                assert!(proposed.contains(i), "{new:?} misses {:?}", all[*i]);
+            }
+        }
+        // another month and another year are not proposed
+        let september = index.candidates(&meeting(&[1, 2], None, Some("2025-09-01")));
+        assert!(september.iter().all(|&i| {
+            !matches!(
+                all[i].date.as_deref(),
+                Some("2025-08" | "2025-08-26" | "2024-08-26")
+            )
+        }));
+        assert!(september.len() < all.len());
+    }
+
+    #[test]
+    fn iso_dates_split_into_year_and_month() {
+        assert_eq!(iso_year_month(Some("2025-08-26")), Some((2025, Some(8))));
+        assert_eq!(iso_year_month(Some("2025")), Some((2025, None)));
+        assert_eq!(iso_year_month(Some("2025-8")), None);
+        assert_eq!(iso_year_month(Some("Tuesday")), None);
+        assert_eq!(iso_year_month(None), None);
     }
 }
