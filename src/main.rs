@@ -10,6 +10,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// `println!` that returns an error instead of panicking when standard output is closed
+/// (`newsgraph build ... | head`); `main` treats that error as success.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout(), $($arg)*)?
+    };
+}
+
 #[derive(Parser)]
 #[command(
     name = "newsgraph",
@@ -81,11 +89,21 @@ enum Command {
         #[arg(long)]
         jsonl: bool,
     },
-    /// Per-document extraction as a pure map step: JSON articles on stdin, JSON Lines on stdout.
+    /// Per-document extraction as a pure map step: JSON articles on stdin, one record of
+    /// entities, mentions and facts per article on stdout (see `resolve`).
     Extract {
-        /// Read `{"id","title","date","text"}` lines, write one result line per article.
+        /// Read `{"id","title","date","text"}` lines, write one record line per article.
         #[arg(long, required = true)]
         jsonl: bool,
+    },
+    /// The reduce step: merge records written by `extract --jsonl` into one graph and save it.
+    Resolve {
+        /// Record files (`-` for standard input).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to save the graph.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Print the dossier of one entity.
     Show {
@@ -243,7 +261,7 @@ fn run(cli: Cli) -> Result<()> {
             let file = std::fs::File::open(&input).with_context(|| name.clone())?;
             let g = export::import::read_jsonl(std::io::BufReader::new(file), &name)?;
             graph::save(&g, &output)?;
-            println!(
+            outln!(
                 "imported {} nodes, {} relationships, {} documents; saved to {}",
                 g.node_count(),
                 g.edge_count(),
@@ -276,12 +294,13 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Extract { jsonl: _ } => extract_jsonl(),
+        Command::Resolve { inputs, output } => resolve_records(&inputs, &output),
         Command::Show { mut args } => {
             let name = args.pop().unwrap_or_default();
             let inputs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
             let (g, _) = inputs::open(&inputs)?;
             let dossier = repl::dossier::dossier(&g, &name)?;
-            println!("{}", dossier.render(repl::style::color_wanted()));
+            outln!("{}", dossier.render(repl::style::color_wanted()));
             Ok(())
         }
     }
@@ -315,7 +334,7 @@ fn build(inputs: &[PathBuf], output: &std::path::Path, strict: bool) -> Result<(
         eprintln!("warning: skipped {s}");
     }
     graph::save(&g, output)?;
-    println!(
+    outln!(
         "{} documents ({} already present), {} nodes, {} relationships in {:.2?}",
         report.documents_added,
         report.documents_skipped,
@@ -324,15 +343,15 @@ fn build(inputs: &[PathBuf], output: &std::path::Path, strict: bool) -> Result<(
         started.elapsed()
     );
     for (label, n) in g.label_counts() {
-        println!("  :{label:<14} {n}");
+        outln!("  :{label:<14} {n}");
     }
     for (ty, n) in g.rel_type_counts() {
-        println!("  [:{ty:<13}] {n}");
+        outln!("  [:{ty:<13}] {n}");
     }
     if !skipped.is_empty() {
-        println!("{} input(s) skipped (see warnings)", skipped.len());
+        outln!("{} input(s) skipped (see warnings)", skipped.len());
     }
-    println!("saved to {}", output.display());
+    outln!("saved to {}", output.display());
     Ok(())
 }
 
@@ -366,9 +385,9 @@ fn run_query(
         },
         ..Default::default()
     };
-    println!("{}", repl::render::render_result(&g, &result, &opts)?);
+    outln!("{}", repl::render::render_result(&g, &result, &opts)?);
     if matches!(format, OutputFormat::Table) {
-        println!("{}", repl::render::footer(result.rows.len(), None));
+        outln!("{}", repl::render::footer(result.rows.len(), None));
     }
     if !result.stats.is_empty() {
         eprintln!("{}", query::render::stats_line(&result.stats));
@@ -441,46 +460,58 @@ fn run_export(args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
-/// One input line of `extract --jsonl`.
-#[derive(serde::Deserialize)]
-struct ArticleLine {
-    id: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    text: String,
-}
-
 fn extract_jsonl() -> Result<()> {
-    use std::io::BufRead;
+    use newsgraph::extract::record;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("stdin:{}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let a: ArticleLine =
-            serde_json::from_str(&line).with_context(|| format!("stdin:{}", n + 1))?;
-        let doc = newsgraph::text::SourceDoc {
-            id: a.id.clone(),
-            file: a.id.clone(),
-            text: a.text,
-            ..Default::default()
-        };
-        let prepared = newsgraph::text::prepare(&doc);
-        let record = serde_json::json!({
-            "id": a.id,
-            "title": prepared.title.map(|t| t.0).or(a.title),
-            "date": prepared.date.or(a.date),
-            "bytes": doc.text.len(),
-            "sentences": prepared.sentences.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
-        });
-        serde_json::to_writer(&mut out, &record)?;
-        out.write_all(b"\n")?;
+    let mut bad = 0usize;
+    let written = record::extract_stream(stdin.lock(), &mut out, |line, message| {
+        bad += 1;
+        eprintln!("warning: skipped stdin:{line}: {message}");
+    })
+    .context("extract --jsonl")?;
+    if bad > 0 {
+        eprintln!("{written} articles extracted, {bad} line(s) skipped");
     }
-    out.flush()?;
+    Ok(())
+}
+
+fn resolve_records(inputs: &[PathBuf], output: &std::path::Path) -> Result<()> {
+    use newsgraph::extract::record;
+    let started = Instant::now();
+    let mut g = graph::Graph::new();
+    let mut records = Vec::new();
+    let mut skipped = 0usize;
+    for path in inputs {
+        let name = path.display().to_string();
+        let reader: Box<dyn std::io::BufRead> = if name == "-" {
+            Box::new(std::io::BufReader::new(std::io::stdin()))
+        } else {
+            let file = std::fs::File::open(path).with_context(|| name.clone())?;
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+        };
+        record::read_records(reader, |line, r| match r {
+            Ok(rec) => records.push(rec),
+            Err(e) => {
+                skipped += 1;
+                eprintln!("warning: skipped {name}:{line}: {e}");
+            }
+        })
+        .with_context(|| name.clone())?;
+    }
+    // one merge over all records, as `build` does, so both give the same graph
+    let total = record::ingest_records(&mut g, records);
+    graph::save(&g, output)?;
+    outln!(
+        "{} documents ({} already present), {} nodes, {} relationships in {:.2?}; {} bad record line(s)",
+        total.documents_added,
+        total.documents_skipped,
+        g.node_count(),
+        g.edge_count(),
+        started.elapsed(),
+        skipped
+    );
+    outln!("saved to {}", output.display());
     Ok(())
 }

@@ -89,3 +89,29 @@ fn query_answers_who_held_which_office_and_who_said_what() {
         "{quotes}"
     );
 }
+
+/// `newsgraph build ... | head -1`: a closed standard output ends the program quietly, no panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.ngraph");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .arg("build")
+        .arg(seeds())
+        .arg("-o")
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        file.is_file(),
+        "the graph is saved before the summary is printed"
+    );
+}

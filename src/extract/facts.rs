@@ -1,10 +1,18 @@
 //! What one document yields: entities with their mentions, and the facts between them, each with
 //! a confidence and the rule that produced it. Nothing here refers to other documents.
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+use super::record::intern_rule;
+
+/// The name of the rule that produced a fact (a name from the extractor's code). An alias rather
+/// than `&'static str` in the fields so that serde does not treat the fields as borrowed from the
+/// input; `intern_rule` reads them back.
+pub type RuleName = &'static str;
+
 /// The four entity labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
     Person,
     Country,
@@ -25,7 +33,7 @@ impl Label {
 }
 
 /// An entity of one document (all its mentions merged).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocEntity {
     pub label: Label,
     /// Best name in this document (the longest full form).
@@ -36,7 +44,8 @@ pub struct DocEntity {
     pub gaz: Option<usize>,
     pub confidence: f32,
     /// The rule that first established the entity.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
     /// Number of mentions.
     pub count: usize,
     /// Byte spans of its name mentions.
@@ -44,13 +53,14 @@ pub struct DocEntity {
 }
 
 /// One mention of an entity in the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub span: Range<usize>,
     /// Token range.
     pub toks: Range<usize>,
     pub entity: usize,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
     /// A demonym/adjective ("Kenyan"), not a name.
     pub demonym: bool,
     /// A title-only or pronoun reference ("the Kenyan president"): not an alias.
@@ -59,7 +69,7 @@ pub struct Mention {
 }
 
 /// A person holds an office.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfficeFact {
     pub person: usize,
     pub title: String,
@@ -68,11 +78,13 @@ pub struct OfficeFact {
     pub former: bool,
     pub span: Range<usize>,
     pub confidence: f32,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
 }
 
 /// Meeting status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     Held,
     Planned,
@@ -91,7 +103,7 @@ impl Status {
 }
 
 /// A meeting (summit, talks, visit, call...) described in the document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingFact {
     pub participants: Vec<usize>,
     pub place: Option<usize>,
@@ -106,11 +118,12 @@ pub struct MeetingFact {
     pub event_org: Option<usize>,
     pub spans: Vec<Range<usize>>,
     pub confidence: f32,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
 }
 
 /// A direct quotation and who said it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementFact {
     pub text: String,
     pub span: Range<usize>,
@@ -121,32 +134,35 @@ pub struct StatementFact {
     pub reported_by: Option<usize>,
     pub date: Option<String>,
     pub confidence: f32,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
 }
 
 /// A family relation stated in the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelativeFact {
     pub person: usize,
     pub relation: String,
     pub of: usize,
     pub span: Range<usize>,
     pub confidence: f32,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
 }
 
 /// A place lies in another place or a country.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocatedFact {
     pub place: usize,
     pub within: usize,
     pub span: Range<usize>,
     pub confidence: f32,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern_rule")]
+    pub rule: RuleName,
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DocFacts {
     pub title: Option<String>,
     pub date: Option<String>,

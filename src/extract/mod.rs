@@ -16,6 +16,7 @@ pub mod offices;
 pub mod prep;
 pub mod quotes;
 pub mod quotes_span;
+pub mod record;
 pub mod resolve;
 pub mod tokens;
 
@@ -35,6 +36,15 @@ pub struct IngestReport {
     pub mentions: usize,
     /// Facts (offices, meetings, statements, relations) found in the added documents.
     pub facts: usize,
+}
+
+impl std::ops::AddAssign for IngestReport {
+    fn add_assign(&mut self, r: IngestReport) {
+        self.documents_added += r.documents_added;
+        self.documents_skipped += r.documents_skipped;
+        self.mentions += r.mentions;
+        self.facts += r.facts;
+    }
 }
 
 /// Extracts one document: mentions, entities and facts, with confidence and rule. Pure: it

@@ -9,6 +9,8 @@ use std::io::{self, BufRead};
 /// One article read from a line.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
+    /// The record's own id (`id`, `_id`, `doc_id`, `article_id`; string or number), when it has one.
+    pub id: Option<String>,
     pub title: Option<String>,
     /// ISO date when the line's date could be read, else `None`.
     pub date: Option<String>,
@@ -41,11 +43,20 @@ const DATE_FIELDS: &[&str] = &[
     "timestamp",
     "created_at",
 ];
+const ID_FIELDS: &[&str] = &["id", "_id", "doc_id", "article_id"];
 const URL_FIELDS: &[&str] = &["url", "link", "source_url", "href"];
 
 fn string_field(obj: &serde_json::Map<String, Value>, names: &[&str]) -> Option<String> {
     names.iter().find_map(|n| match obj.get(*n) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    })
+}
+
+fn id_field(obj: &serde_json::Map<String, Value>) -> Option<String> {
+    ID_FIELDS.iter().find_map(|n| match obj.get(*n) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::Number(x)) => Some(x.to_string()),
         _ => None,
     })
 }
@@ -93,6 +104,7 @@ pub fn parse_line(line: &str) -> Result<Option<Article>, String> {
     }
     text = decode::normalize_newlines(text);
     Ok(Some(Article {
+        id: id_field(&obj),
         title: string_field(&obj, TITLE_FIELDS)
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
         date: date_field(&obj),

@@ -80,7 +80,7 @@ impl TextError {
 /// One article as read: decoded text (`\n` line endings) and where it came from.
 ///
 /// Build one with [`SourceDoc::new`] or `SourceDoc { id, file, text, ..Default::default() }`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SourceDoc {
     /// Short stable id (the file stem; `stem-LINE` for a JSON Lines article).
     pub id: String,

@@ -292,7 +292,7 @@ fn stem(path: &Path) -> String {
 
 /// Puts a known headline in front of the body (unless the body already starts with it), so
 /// the headline has a byte range in the document text like any other header.
-fn compose(title: Option<&str>, body: String) -> String {
+pub fn compose(title: Option<&str>, body: String) -> String {
     match title {
         Some(t) if !t.is_empty() && !body.trim_start().starts_with(t) => {
             format!("{t}\n\n{body}")
