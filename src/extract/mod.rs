@@ -95,26 +95,55 @@ pub fn ingest(graph: &mut Graph, docs: Vec<SourceDoc>) -> IngestReport {
         }
         fresh.push((doc, hash));
     }
-    let extracted: Vec<(SourceDoc, String, DocFacts)> = fresh
-        .into_par_iter()
-        .map(|(doc, hash)| {
-            let prepared = text::prepare(&doc);
-            let facts = extract_document(&doc, &prepared);
-            (doc, hash, facts)
-        })
-        .collect();
-    for (_, _, f) in &extracted {
-        report.mentions += f.mentions.len();
-        report.facts += f.offices.len()
-            + f.meetings.len()
-            + f.statements.len()
-            + f.relatives.len()
-            + f.located_in.len();
+    if fresh.is_empty() {
+        return report;
     }
-    report.documents_added = extracted.len();
-    resolve::merge_all(graph, extracted);
+    // Extraction (parallel, per chunk) and resolution (sequential, in document order) overlap:
+    // a producer thread extracts the next chunk on the rayon pool while this thread merges the
+    // last one, so the sequential merge does not leave the other cores idle.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(PIPELINE_DEPTH);
+        scope.spawn(move || {
+            let mut docs = fresh.into_iter().peekable();
+            while docs.peek().is_some() {
+                let chunk: Vec<(SourceDoc, String)> = docs.by_ref().take(PIPELINE_CHUNK).collect();
+                let extracted: Vec<Extracted> = chunk
+                    .into_par_iter()
+                    .map(|(doc, hash)| {
+                        let prepared = text::prepare(&doc);
+                        let facts = extract_document(&doc, &prepared);
+                        (doc, hash, facts)
+                    })
+                    .collect();
+                if tx.send(extracted).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut merger = resolve::Merger::new(graph);
+        for chunk in rx {
+            for (doc, hash, facts) in chunk {
+                report.documents_added += 1;
+                report.mentions += facts.mentions.len();
+                report.facts += facts.offices.len()
+                    + facts.meetings.len()
+                    + facts.statements.len()
+                    + facts.relatives.len()
+                    + facts.located_in.len();
+                merger.add(graph, (doc, hash, facts));
+            }
+        }
+        merger.finish(graph);
+    });
     report
 }
+
+/// A document with its content hash and what was extracted from it.
+type Extracted = (SourceDoc, String, DocFacts);
+/// Documents extracted per parallel chunk while the previous chunk is merged.
+const PIPELINE_CHUNK: usize = 128;
+/// Extracted chunks that may wait for the merge (bounds the memory held in flight).
+const PIPELINE_DEPTH: usize = 2;
 
 /// Extracts the documents and explains every mention and fact with the rule that produced it.
 pub fn explain_documents(docs: &[SourceDoc]) -> String {

@@ -4,7 +4,7 @@
 //! offices or the article's home country. Works against nodes already in the graph, so loading
 //! more articles into a saved graph extends it.
 
-use super::facts::{DocFacts, Label, LocatedFact, MeetingFact, Status};
+use super::facts::{DocFacts, Label, LocatedFact, MeetingFact, RuleName, Status};
 use super::gazetteer::GAZETTEER;
 use super::meetings::{absorb, same_event};
 use super::mentions::Analysis;
@@ -520,42 +520,89 @@ fn edge(
 }
 
 /// Merges extracted documents into the graph.
+/// Merges documents' facts into the graph, in order (see [`Merger`]).
 pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
     if docs.is_empty() {
         return;
     }
-    let mut meetings = existing_meetings(g);
-    let old_meetings = meetings.len();
-    let mut meeting_index = MeetingIndex::default();
-    for (i, m) in meetings.iter().enumerate() {
-        meeting_index.add(i, &m.fact);
+    let mut merger = Merger::new(g);
+    for doc in docs {
+        merger.add(g, doc);
     }
-    let mut statements_by_text: HashMap<String, NodeId> = g
-        .nodes_with_label(schema::STATEMENT)
-        .iter()
-        .filter_map(|&n| {
-            let x = g.node(n)?;
-            let doc = x.sources.first()?.doc;
-            Some((
-                format!("{doc}\u{1f}{}", fold_name(x.props.get("text")?.as_str()?)),
-                n,
-            ))
-        })
-        .collect();
-    let mut person_counts: HashMap<NodeId, usize> = HashMap::new();
-    let mut parts = NameParts::from_graph(g);
-    let mut containment = Containment::from_graph(g);
-    struct Deferred {
-        person: NodeId,
-        title: String,
-        former: bool,
-        src: Vec<Span>,
-        conf: f32,
-        rule: &'static str,
-        doc: u32,
+    merger.finish(g);
+}
+
+/// An office whose country or organization the sentence left to context; settled in
+/// [`Merger::finish`], once every document's offices are known.
+struct Deferred {
+    person: NodeId,
+    title: String,
+    former: bool,
+    src: Vec<Span>,
+    conf: f32,
+    rule: RuleName,
+    doc: u32,
+}
+
+/// Resolution as a stream: [`Merger::add`] merges one document at a time (so merging can run
+/// while later documents are still being extracted), [`Merger::finish`] settles what needs every
+/// document (offices left to context, meeting names and edges, gazetteer containment). Adding
+/// documents one by one and finishing gives the same graph as [`merge_all`] on all of them.
+pub struct Merger {
+    meetings: Vec<GlobalMeeting>,
+    old_meetings: usize,
+    meeting_index: MeetingIndex,
+    statements_by_text: HashMap<String, NodeId>,
+    person_counts: HashMap<NodeId, usize>,
+    parts: NameParts,
+    containment: Containment,
+    deferred: Vec<Deferred>,
+}
+
+impl Merger {
+    /// Starts merging into `g` (which may already hold documents).
+    pub fn new(g: &Graph) -> Self {
+        let meetings = existing_meetings(g);
+        let mut meeting_index = MeetingIndex::default();
+        for (i, m) in meetings.iter().enumerate() {
+            meeting_index.add(i, &m.fact);
+        }
+        let statements_by_text = g
+            .nodes_with_label(schema::STATEMENT)
+            .iter()
+            .filter_map(|&n| {
+                let x = g.node(n)?;
+                let doc = x.sources.first()?.doc;
+                Some((
+                    format!("{doc}\u{1f}{}", fold_name(x.props.get("text")?.as_str()?)),
+                    n,
+                ))
+            })
+            .collect();
+        Merger {
+            old_meetings: meetings.len(),
+            meetings,
+            meeting_index,
+            statements_by_text,
+            person_counts: HashMap::new(),
+            parts: NameParts::from_graph(g),
+            containment: Containment::from_graph(g),
+            deferred: Vec::new(),
+        }
     }
-    let mut deferred: Vec<Deferred> = Vec::new();
-    for (doc, hash, facts) in docs {
+
+    /// Merges one document (its source, content hash and facts).
+    pub fn add(&mut self, g: &mut Graph, (doc, hash, facts): (SourceDoc, String, DocFacts)) {
+        let Merger {
+            meetings,
+            meeting_index,
+            statements_by_text,
+            person_counts,
+            parts,
+            containment,
+            deferred,
+            ..
+        } = self;
         let len = doc.text.len() as u32;
         let doc_id = g.add_document(DocumentInfo {
             id: doc.id.clone(),
@@ -599,7 +646,7 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
             if e.count == 0 || e.spans.is_empty() {
                 continue;
             }
-            let n = node_for(g, e, &person_counts, &mut parts);
+            let n = node_for(g, e, person_counts, parts);
             map[i] = Some(n);
             let src = spans(doc_id, &e.spans);
             let aliases = e.aliases.clone();
@@ -769,91 +816,124 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
             }
         }
     }
-    // gazetteer containment for places now in the graph
-    for &p in g.nodes_with_label(schema::PLACE).to_vec().iter() {
-        let Some(name) = g.node(p).and_then(|x| x.name()).map(String::from) else {
-            continue;
-        };
-        let Some(gi) = GAZETTEER.by_name(&name) else {
-            continue;
-        };
-        let mut within = GAZETTEER.entry(gi).and_then(|e| e.within.clone());
-        let src = g
-            .node(p)
-            .map(|x| x.sources.iter().take(1).copied().collect::<Vec<_>>())
-            .unwrap_or_default();
-        let mut hops = 0;
-        while let Some(w) = within.take() {
-            let target = g.nodes_named(&w).iter().copied().find(|&n| {
-                g.node(n)
-                    .is_some_and(|x| x.has_label(schema::COUNTRY) || x.has_label(schema::PLACE))
-                    && n != p
-            });
-            if let Some(t) = target {
-                edge(
-                    g,
-                    p,
-                    t,
-                    schema::LOCATED_IN,
-                    vec![("rule", Value::from("gazetteer"))],
-                    src.clone(),
-                    0.9,
-                );
-            }
-            hops += 1;
-            if hops < 3 {
-                within = GAZETTEER
-                    .by_name(&w)
-                    .and_then(|i| GAZETTEER.entry(i))
-                    .and_then(|e| e.within.clone());
+
+    /// Settles what needs every document; call once after the last [`Merger::add`].
+    pub fn finish(self, g: &mut Graph) {
+        let Merger {
+            meetings,
+            old_meetings,
+            deferred,
+            ..
+        } = self;
+        // gazetteer containment for places now in the graph
+        for &p in g.nodes_with_label(schema::PLACE).to_vec().iter() {
+            let Some(name) = g.node(p).and_then(|x| x.name()).map(String::from) else {
+                continue;
+            };
+            let Some(gi) = GAZETTEER.by_name(&name) else {
+                continue;
+            };
+            let mut within = GAZETTEER.entry(gi).and_then(|e| e.within.clone());
+            let src = g
+                .node(p)
+                .map(|x| x.sources.iter().take(1).copied().collect::<Vec<_>>())
+                .unwrap_or_default();
+            let mut hops = 0;
+            while let Some(w) = within.take() {
+                let target = g.nodes_named(&w).iter().copied().find(|&n| {
+                    g.node(n)
+                        .is_some_and(|x| x.has_label(schema::COUNTRY) || x.has_label(schema::PLACE))
+                        && n != p
+                });
+                if let Some(t) = target {
+                    edge(
+                        g,
+                        p,
+                        t,
+                        schema::LOCATED_IN,
+                        vec![("rule", Value::from("gazetteer"))],
+                        src.clone(),
+                        0.9,
+                    );
+                }
+                hops += 1;
+                if hops < 3 {
+                    within = GAZETTEER
+                        .by_name(&w)
+                        .and_then(|i| GAZETTEER.entry(i))
+                        .and_then(|e| e.within.clone());
+                }
             }
         }
-    }
-    // offices whose country the sentence left to context: first from the person's other offices,
-    // then from the article's home country (the country most of its other unqualified titles belong to)
-    let mut votes: HashMap<u32, HashMap<NodeId, usize>> = HashMap::new();
-    let mut rest = Vec::new();
-    let mut seen_vote: HashSet<(u32, NodeId)> = HashSet::new();
-    for d in deferred {
-        let head = d
-            .title
-            .to_lowercase()
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_string();
-        let known: Vec<(NodeId, String)> = g
-            .edges_of(d.person, Direction::Outgoing)
-            .filter_map(|(e, o)| {
-                let x = g.edge(e)?;
-                (x.rel_type == schema::HOLDS_OFFICE).then(|| {
-                    (
-                        o,
-                        x.props
-                            .get("title")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_lowercase(),
-                    )
+        // offices whose country the sentence left to context: first from the person's other offices,
+        // then from the article's home country (the country most of its other unqualified titles belong to)
+        let mut votes: HashMap<u32, HashMap<NodeId, usize>> = HashMap::new();
+        let mut rest = Vec::new();
+        let mut seen_vote: HashSet<(u32, NodeId)> = HashSet::new();
+        for d in deferred {
+            let head = d
+                .title
+                .to_lowercase()
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_string();
+            let known: Vec<(NodeId, String)> = g
+                .edges_of(d.person, Direction::Outgoing)
+                .filter_map(|(e, o)| {
+                    let x = g.edge(e)?;
+                    (x.rel_type == schema::HOLDS_OFFICE).then(|| {
+                        (
+                            o,
+                            x.props
+                                .get("title")
+                                .and_then(Value::as_str)
+                                .unwrap_or("")
+                                .to_lowercase(),
+                        )
+                    })
                 })
-            })
-            .collect();
-        let target = known
-            .iter()
-            .find(|(_, t)| t.split_whitespace().last() == Some(head.as_str()))
-            .or_else(|| {
-                known
-                    .iter()
-                    .find(|(o, _)| g.node(*o).is_some_and(|x| x.has_label(schema::COUNTRY)))
-            })
-            .map(|x| x.0);
-        match target {
-            Some(t) => {
-                if g.node(t).is_some_and(|x| x.has_label(schema::COUNTRY))
-                    && seen_vote.insert((d.doc, d.person))
-                {
-                    *votes.entry(d.doc).or_default().entry(t).or_default() += 1;
+                .collect();
+            let target = known
+                .iter()
+                .find(|(_, t)| t.split_whitespace().last() == Some(head.as_str()))
+                .or_else(|| {
+                    known
+                        .iter()
+                        .find(|(o, _)| g.node(*o).is_some_and(|x| x.has_label(schema::COUNTRY)))
+                })
+                .map(|x| x.0);
+            match target {
+                Some(t) => {
+                    if g.node(t).is_some_and(|x| x.has_label(schema::COUNTRY))
+                        && seen_vote.insert((d.doc, d.person))
+                    {
+                        *votes.entry(d.doc).or_default().entry(t).or_default() += 1;
+                    }
+                    edge(
+                        g,
+                        d.person,
+                        t,
+                        schema::HOLDS_OFFICE,
+                        vec![
+                            ("title", Value::from(d.title.clone())),
+                            ("former", Value::Bool(d.former)),
+                            ("rule", Value::from(d.rule)),
+                        ],
+                        d.src,
+                        d.conf * 0.8,
+                    );
                 }
+                None => rest.push(d),
+            }
+        }
+        for d in rest {
+            let home = votes.get(&d.doc).and_then(|v| {
+                let mut v: Vec<(NodeId, usize)> = v.iter().map(|(k, c)| (*k, *c)).collect();
+                v.sort_by_key(|(n, c)| (std::cmp::Reverse(*c), *n));
+                v.first().map(|x| x.0)
+            });
+            if let Some(t) = home {
                 edge(
                     g,
                     d.person,
@@ -862,135 +942,112 @@ pub fn merge_all(g: &mut Graph, docs: Vec<(SourceDoc, String, DocFacts)>) {
                     vec![
                         ("title", Value::from(d.title.clone())),
                         ("former", Value::Bool(d.former)),
-                        ("rule", Value::from(d.rule)),
+                        ("rule", Value::from("home-country")),
                     ],
                     d.src,
-                    d.conf * 0.8,
+                    d.conf * 0.6,
                 );
             }
-            None => rest.push(d),
         }
-    }
-    for d in rest {
-        let home = votes.get(&d.doc).and_then(|v| {
-            let mut v: Vec<(NodeId, usize)> = v.iter().map(|(k, c)| (*k, *c)).collect();
-            v.sort_by_key(|(n, c)| (std::cmp::Reverse(*c), *n));
-            v.first().map(|x| x.0)
-        });
-        if let Some(t) = home {
-            edge(
-                g,
-                d.person,
-                t,
-                schema::HOLDS_OFFICE,
-                vec![
-                    ("title", Value::from(d.title.clone())),
-                    ("former", Value::Bool(d.former)),
-                    ("rule", Value::from("home-country")),
-                ],
-                d.src,
-                d.conf * 0.6,
-            );
-        }
-    }
-    // write the meetings (only those this run touched)
-    for (mi, m) in meetings.into_iter().enumerate() {
-        if mi < old_meetings && !m.touched {
-            continue;
-        }
-        let names: Vec<String> = m
-            .fact
-            .participants
-            .iter()
-            .filter_map(|&p| {
-                let x = g.node(ix_node(p))?;
-                // the surname as the articles use it alone ("Kim", "Lee"), else the full name
-                let short = x
-                    .aliases()
-                    .into_iter()
-                    .filter(|a| !a.contains(' ') && x.name().is_some_and(|n| n.contains(' ')))
-                    .min_by_key(|a| a.len())
-                    .map(String::from);
-                short.or_else(|| x.name().map(String::from))
-            })
-            .take(3)
-            .collect();
-        let doc_year = g
-            .document(m.doc)
-            .and_then(|d| d.date.clone())
-            .and_then(|d| d.get(..4).map(String::from));
-        let mut date = m.fact.date.clone();
-        if date.is_none() && m.fact.status != Status::Held
-            || date.is_none() && m.fact.participants.len() >= 2
-        {
-            date = doc_year;
-        }
-        let mut name = match m
-            .fact
-            .event_org
-            .and_then(|o| g.node(ix_node(o)))
-            .and_then(|x| {
-                x.aliases()
-                    .into_iter()
-                    .filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.'))
-                    .min_by_key(|a| a.len())
-                    .map(String::from)
-                    .or(x.name().map(String::from))
-            }) {
-            Some(org) => format!(
-                "{org} {}",
-                if m.fact.kind == "summits" {
-                    "summit"
-                } else {
-                    &m.fact.kind
-                }
-            ),
-            None => format!("{} {}", names.join("–"), m.fact.kind),
-        };
-        if let Some(d) = &date {
-            name = format!("{name} ({d})");
-        }
-        let f = m.fact.clone();
-        g.update_node(m.node, |x| {
-            x.props.insert("name".into(), Value::from(name));
-            x.props
-                .insert("status".into(), Value::from(f.status.as_str()));
-            x.props.insert("kind".into(), Value::from(f.kind.clone()));
+        // write the meetings (only those this run touched)
+        for (mi, m) in meetings.into_iter().enumerate() {
+            if mi < old_meetings && !m.touched {
+                continue;
+            }
+            let names: Vec<String> = m
+                .fact
+                .participants
+                .iter()
+                .filter_map(|&p| {
+                    let x = g.node(ix_node(p))?;
+                    // the surname as the articles use it alone ("Kim", "Lee"), else the full name
+                    let short = x
+                        .aliases()
+                        .into_iter()
+                        .filter(|a| !a.contains(' ') && x.name().is_some_and(|n| n.contains(' ')))
+                        .min_by_key(|a| a.len())
+                        .map(String::from);
+                    short.or_else(|| x.name().map(String::from))
+                })
+                .take(3)
+                .collect();
+            let doc_year = g
+                .document(m.doc)
+                .and_then(|d| d.date.clone())
+                .and_then(|d| d.get(..4).map(String::from));
+            let mut date = m.fact.date.clone();
+            if date.is_none() && m.fact.status != Status::Held
+                || date.is_none() && m.fact.participants.len() >= 2
+            {
+                date = doc_year;
+            }
+            let mut name = match m
+                .fact
+                .event_org
+                .and_then(|o| g.node(ix_node(o)))
+                .and_then(|x| {
+                    x.aliases()
+                        .into_iter()
+                        .filter(|a| a.chars().all(|c| c.is_uppercase() || c == '.'))
+                        .min_by_key(|a| a.len())
+                        .map(String::from)
+                        .or(x.name().map(String::from))
+                }) {
+                Some(org) => format!(
+                    "{org} {}",
+                    if m.fact.kind == "summits" {
+                        "summit"
+                    } else {
+                        &m.fact.kind
+                    }
+                ),
+                None => format!("{} {}", names.join("–"), m.fact.kind),
+            };
             if let Some(d) = &date {
-                x.props.insert("date".into(), Value::from(d.clone()));
+                name = format!("{name} ({d})");
             }
-            if let Some(d) = &f.date_end {
-                x.props.insert("date_end".into(), Value::from(d.clone()));
+            let f = m.fact.clone();
+            g.update_node(m.node, |x| {
+                x.props.insert("name".into(), Value::from(name));
+                x.props
+                    .insert("status".into(), Value::from(f.status.as_str()));
+                x.props.insert("kind".into(), Value::from(f.kind.clone()));
+                if let Some(d) = &date {
+                    x.props.insert("date".into(), Value::from(d.clone()));
+                }
+                if let Some(d) = &f.date_end {
+                    x.props.insert("date_end".into(), Value::from(d.clone()));
+                }
+                if let Some(o) = f.event_org {
+                    x.props.insert("event_org".into(), Value::Int(o as i64));
+                }
+            });
+            let src = g
+                .node(m.node)
+                .map(|x| x.sources.clone())
+                .unwrap_or_default();
+            for &p in &m.fact.participants {
+                edge(
+                    g,
+                    ix_node(p),
+                    m.node,
+                    schema::PARTICIPATED_IN,
+                    vec![],
+                    src.clone(),
+                    m.fact.confidence,
+                );
             }
-            if let Some(o) = f.event_org {
-                x.props.insert("event_org".into(), Value::Int(o as i64));
+            if let Some(p) = m.fact.place {
+                edge(
+                    g,
+                    m.node,
+                    ix_node(p),
+                    schema::HELD_IN,
+                    vec![],
+                    src.clone(),
+                    m.fact.confidence,
+                );
             }
-        });
-        let src = g
-            .node(m.node)
-            .map(|x| x.sources.clone())
-            .unwrap_or_default();
-        for &p in &m.fact.participants {
-            edge(
-                g,
-                ix_node(p),
-                m.node,
-                schema::PARTICIPATED_IN,
-                vec![],
-                src.clone(),
-                m.fact.confidence,
-            );
-        }
-        if let Some(p) = m.fact.place {
-            edge(
-                g,
-                m.node,
-                ix_node(p),
-                schema::HELD_IN,
-                vec![],
-                src.clone(),
-                m.fact.confidence,
-            );
         }
     }
 }
