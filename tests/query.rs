@@ -122,6 +122,34 @@ fn shortest_path_and_named_paths() {
     assert_eq!(r.rows[0][0], Value::Int(4));
 }
 
+/// The search stops once the end is reached; every shortest path must still be found, and an end
+/// given only by its label still gets its own shortest path per node.
+#[test]
+fn all_shortest_paths_and_unnamed_ends() {
+    let mut g = newsgraph::graph::Graph::new();
+    newsgraph::query::execute(
+        &mut g,
+        "CREATE (a:P {name: 'a'}), (b:P {name: 'b'}), (x:Q), (y:Q), (z:Q), (far:P {name: 'far'}),
+                (a)-[:R]->(x)-[:R]->(b), (a)-[:R]->(y)-[:R]->(b), (a)-[:R]->(z), (z)-[:R]->(z),
+                (b)-[:R]->(far)",
+        &Default::default(),
+        &Default::default(),
+    )
+    .expect("create");
+    let r = run(
+        &mut g,
+        "MATCH p = allShortestPaths((a:P {name: 'a'})-[*]-(b:P {name: 'b'})) RETURN length(p)",
+    );
+    assert_eq!(r.rows.len(), 2);
+    assert!(r.rows.iter().all(|row| row[0] == Value::Int(2)));
+    let r = run(
+        &mut g,
+        "MATCH p = shortestPath((a:P {name: 'a'})-[*]-(o:P)) RETURN o.name, length(p) ORDER BY o.name",
+    );
+    assert_eq!(strings(&r, 0), vec!["b", "far"]);
+    assert_eq!(r.rows[1][1], Value::Int(3));
+}
+
 #[test]
 fn optional_match_gives_nulls_and_null_semantics_hold() {
     let mut g = news();

@@ -11,6 +11,7 @@ use crate::query::eval::{Eval, R, Row, truth};
 use crate::query::value::Value;
 use petgraph::Direction;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 type Sink<'s> = dyn FnMut(Row) -> R<bool> + 's;
 
@@ -59,7 +60,16 @@ struct Matcher<'e, 'a> {
     ev: &'e Eval<'a>,
     used: Vec<EdgeId>,
     steps: usize,
+    /// Type-filtered relationship lists of high-degree nodes (see [`Matcher::expand`]).
+    hubs: HashMap<(NodeId, u8), HubLists>,
 }
+
+/// A hub's relationship lists, one per set of wanted types.
+type HubLists = Vec<(Vec<String>, Rc<Vec<(EdgeId, NodeId)>>)>;
+
+/// A node with at least this many relationships in one direction is a hub: its filtered
+/// relationship lists are remembered during a match.
+const HUB_DEGREE: usize = 256;
 
 fn score(np: &NodePattern, row: &Row) -> u8 {
     if np.var.as_ref().is_some_and(|v| row.contains_key(v)) {
@@ -146,6 +156,7 @@ impl<'e, 'a> Matcher<'e, 'a> {
             ev,
             used: Vec::new(),
             steps: 0,
+            hubs: HashMap::new(),
         }
     }
 
@@ -224,7 +235,7 @@ impl<'e, 'a> Matcher<'e, 'a> {
             Some(_) => return Ok(true),
             None => None,
         };
-        for (eid, other) in self.expand(cur, rp.dir) {
+        for &(eid, other) in self.expand(cur, rp.dir, &rp.types).iter() {
             self.tick()?;
             if bound.is_some_and(|b| b != eid) || self.used.contains(&eid) {
                 continue;
@@ -291,7 +302,7 @@ impl<'e, 'a> Matcher<'e, 'a> {
         if depth >= max {
             return Ok(true);
         }
-        for (eid, other) in self.expand(cur, rp.dir) {
+        for &(eid, other) in self.expand(cur, rp.dir, &rp.types).iter() {
             self.tick()?;
             if self.used.contains(&eid) || !self.rel_ok(rp, eid, row)? {
                 continue;
@@ -312,20 +323,50 @@ impl<'e, 'a> Matcher<'e, 'a> {
         Ok(true)
     }
 
-    fn expand(&self, cur: NodeId, dir: Dir) -> Vec<(EdgeId, NodeId)> {
+    /// The relationships of `cur` in direction `dir` whose type is one of `types` (any type when
+    /// empty), with the node at their other end. A hub (a country mentioned in every article)
+    /// has far more relationships than a pattern wants, and a MATCH reaches it again and again;
+    /// its filtered list is kept for the rest of the match.
+    fn expand(&mut self, cur: NodeId, dir: Dir, types: &[String]) -> Rc<Vec<(EdgeId, NodeId)>> {
+        if let Some(lists) = self.hubs.get(&(cur, dir as u8))
+            && let Some((_, hit)) = lists.iter().find(|(t, _)| t.as_slice() == types)
+        {
+            return Rc::clone(hit);
+        }
         let g = self.ev.graph;
+        let wanted = |e: &EdgeId| {
+            types.is_empty() || g.edge(*e).is_some_and(|x| types.contains(&x.rel_type))
+        };
+        let mut scanned = 0usize;
+        let mut out = Vec::new();
+        let mut take = |it: &mut dyn Iterator<Item = (EdgeId, NodeId)>| {
+            for (e, o) in it {
+                scanned += 1;
+                if wanted(&e) {
+                    out.push((e, o));
+                }
+            }
+        };
         match dir {
-            Dir::Right => g.edges_of(cur, Direction::Outgoing).collect(),
-            Dir::Left => g.edges_of(cur, Direction::Incoming).collect(),
+            Dir::Right => take(&mut g.edges_of(cur, Direction::Outgoing)),
+            Dir::Left => take(&mut g.edges_of(cur, Direction::Incoming)),
             Dir::Both => {
-                let mut v: Vec<_> = g.edges_of(cur, Direction::Outgoing).collect();
-                v.extend(
-                    g.edges_of(cur, Direction::Incoming)
+                take(&mut g.edges_of(cur, Direction::Outgoing));
+                take(
+                    &mut g
+                        .edges_of(cur, Direction::Incoming)
                         .filter(|(_, o)| *o != cur),
                 );
-                v
             }
         }
+        let out = Rc::new(out);
+        if scanned >= HUB_DEGREE {
+            self.hubs
+                .entry((cur, dir as u8))
+                .or_default()
+                .push((types.to_vec(), Rc::clone(&out)));
+        }
+        out
     }
 
     fn candidates(&self, np: &NodePattern, row: &Row) -> R<Vec<NodeId>> {
@@ -451,15 +492,22 @@ impl<'e, 'a> Matcher<'e, 'a> {
             let Some(row1) = self.node_ok(&el.start, s, row)? else {
                 continue;
             };
+            // The end's candidates (one node when it is bound or named): the search stops once
+            // every one of them is reached, instead of exploring the graph to the depth bound.
+            let mut targets = self.candidates(end, &row1)?;
+            targets.sort();
+            targets.dedup();
+            let mut unreached: std::collections::HashSet<NodeId> =
+                targets.iter().copied().filter(|&t| t != s).collect();
             let mut dist: HashMap<NodeId, usize> = HashMap::new();
             let mut preds: HashMap<NodeId, Vec<(EdgeId, NodeId)>> = HashMap::new();
             dist.insert(s, 0);
             let mut frontier = vec![s];
             let mut depth = 0;
-            while depth < max && !frontier.is_empty() {
+            'levels: while depth < max && !frontier.is_empty() && !unreached.is_empty() {
                 let mut next = Vec::new();
                 for u in frontier {
-                    for (e, v) in self.expand(u, rp.dir) {
+                    for &(e, v) in self.expand(u, rp.dir, &rp.types).iter() {
                         self.tick()?;
                         if !self.rel_ok(rp, e, &row1)? {
                             continue;
@@ -469,6 +517,10 @@ impl<'e, 'a> Matcher<'e, 'a> {
                                 dist.insert(v, depth + 1);
                                 next.push(v);
                                 preds.entry(v).or_default().push((e, u));
+                                // one shortest path is enough: stop at the last target's first
+                                if unreached.remove(&v) && unreached.is_empty() && !all {
+                                    break 'levels;
+                                }
                             }
                             Some(d) if *d == depth + 1 => {
                                 preds.entry(v).or_default().push((e, u));
@@ -480,9 +532,11 @@ impl<'e, 'a> Matcher<'e, 'a> {
                 frontier = next;
                 depth += 1;
             }
-            let mut targets: Vec<(NodeId, usize)> = dist.into_iter().collect();
-            targets.sort();
-            for (t, d) in targets {
+            let reached: Vec<(NodeId, usize)> = targets
+                .into_iter()
+                .filter_map(|t| dist.get(&t).map(|&d| (t, d)))
+                .collect();
+            for (t, d) in reached {
                 if d < min || (d == 0 && t != s) {
                     continue;
                 }
