@@ -462,6 +462,42 @@ fn expr() -> S {
                     .prop_map(|(a, s)| a + s.as_str())
                     .boxed(),
                 e.clone().prop_map(|a| format!("({a})")).boxed(),
+                // Membership tests, bracketed or not: `[x IN l]` and `all(x IN l)` are other forms.
+                (var(), e.clone(), any::<bool>())
+                    .prop_map(|(v, l, paren)| {
+                        if paren {
+                            format!("({v} IN {l})")
+                        } else {
+                            format!("{v} IN {l}")
+                        }
+                    })
+                    .boxed(),
+                // A chain of postfix operators, each applied to a possibly bracketed operand.
+                (
+                    e.clone(),
+                    prop::collection::vec(
+                        (
+                            any::<bool>(),
+                            one_of(vec![
+                                key().prop_map(|k| format!(".{k}")).boxed(),
+                                label().prop_map(|l| format!(":{l}")).boxed(),
+                                e.clone().prop_map(|i| format!("[{i}]")).boxed(),
+                                pick(&[" IS NULL", " IS NOT NULL", "[..]"]),
+                            ]),
+                        ),
+                        1..4,
+                    ),
+                )
+                    .prop_map(|(mut a, ops)| {
+                        for (paren, op) in ops {
+                            if paren {
+                                a = format!("({a})");
+                            }
+                            a += &op;
+                        }
+                        a
+                    })
+                    .boxed(),
                 prop::collection::vec(e.clone(), 0..4)
                     .prop_map(|v| format!("[{}]", comma(v)))
                     .boxed(),
