@@ -84,3 +84,24 @@ fn runaway_backtracking_is_bounded() {
     // Forms the grammar still tries two ways; the parser's call limit stops them.
     assert_syntax_error(&format!("RETURN {}", rep("[(a {k: ", 30)));
 }
+
+#[test]
+fn a_backslash_in_a_backticked_name_does_not_hide_the_nesting_limit() {
+    let deep = format!("{}1{}", rep("(", 300), rep(")", 300));
+    for name in ["`\\`", "`a\\`", "`x``\\`"] {
+        let err = query::parse(&format!("RETURN {name}, {deep}"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nested too deeply"), "{name}: {err}");
+    }
+    // Nor does a quote in a comment.
+    for comment in ["// it's\n", "/* it's */", "/*/ ' */"] {
+        let err = query::parse(&format!("RETURN 1 {comment}, {deep}"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nested too deeply"), "{comment}: {err}");
+    }
+    // Balanced and shallow: still fine.
+    assert!(query::parse("RETURN `a\\` + (1), '\\'' + (2)").is_ok());
+    assert!(query::parse("RETURN 1 /* ( [ ' */ + (2) // ( '\n + '//' + (3)").is_ok());
+}

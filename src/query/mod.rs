@@ -8,6 +8,7 @@ pub mod eval;
 pub mod exec;
 pub mod parse;
 pub mod plan;
+pub mod pretty;
 pub mod render;
 pub mod semantic;
 pub mod value;

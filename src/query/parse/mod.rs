@@ -56,15 +56,39 @@ fn check_nesting(src: &str) -> Result<(), QueryError> {
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut escaped = false;
+    // Inside a comment: the text that ends it. Quotes in comments do not open strings.
+    let mut comment: Option<&str> = None;
+    let mut skip_to = 0;
     for (i, c) in src.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some(end) = comment {
+            if src[i..].starts_with(end) {
+                comment = None;
+                skip_to = i + end.len();
+            }
+            continue;
+        }
         if let Some(q) = quote {
             if escaped {
                 escaped = false;
-            } else if c == '\\' {
+            } else if c == '\\' && q != '`' {
+                // Backslash escapes exist in strings only; in a backticked name a backslash is
+                // an ordinary character (and a doubled backtick closes and reopens the name).
                 escaped = true;
             } else if c == q {
                 quote = None;
             }
+            continue;
+        }
+        if src[i..].starts_with("//") {
+            comment = Some("\n");
+            continue;
+        }
+        if src[i..].starts_with("/*") {
+            comment = Some("*/");
+            skip_to = i + 2;
             continue;
         }
         match c {
