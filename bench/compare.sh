@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # newsgraph side by side with spaCy (NER-only, small English model) and Kuzu, same text, same run.
-# Usage: bench/compare.sh [DOCS] [SEED]   (env: NG_VENV venv folder, NG_WORK scratch folder, RUNS)
+# Usage: bench/compare.sh [DOCS] [SEED]
+#   env: NG_VENV venv folder, NG_WORK scratch folder, RUNS query repetitions,
+#        SPACY_DOCS run spaCy on the first N articles only (spaCy needs ~30 min for 100k articles)
+# "1 core" runs are pinned with taskset (newsgraph overlaps extraction and merging in two threads,
+# so RAYON_NUM_THREADS=1 alone would still use two cores).
 # Needs: cargo, python3 with venv, network access to PyPI on the first run.
 set -euo pipefail
 DOCS=${1:-1000}
 SEED=${2:-1}
 RUNS=${RUNS:-100}
+SPACY_DOCS=${SPACY_DOCS:-0}
+ONE_CORE="taskset -c 0"
+command -v taskset >/dev/null || ONE_CORE=""
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VENV=${NG_VENV:-/tmp/newsgraph-bench-venv}
 WORK=${NG_WORK:-/tmp/newsgraph-compare}
@@ -21,12 +28,14 @@ BENCH="$ROOT/target/release/bench"
 rm -rf "$WORK" && mkdir -p "$WORK"
 "$NG" gen --docs "$DOCS" --seed "$SEED" -o "$WORK/corpus" --jsonl
 
-echo "== newsgraph build, 1 thread"
-RAYON_NUM_THREADS=1 "$BENCH" build "$WORK/corpus" --save "$WORK/g.ngraph" | tee "$WORK/ng1.txt"
+echo "== newsgraph build, 1 core"
+$ONE_CORE "$BENCH" build "$WORK/corpus" --save "$WORK/g.ngraph" | tee "$WORK/ng1.txt"
 echo "== newsgraph build, all threads"
 "$BENCH" build "$WORK/corpus" --save "$WORK/g.ngraph" | tee "$WORK/ngn.txt"
-echo "== spaCy NER-only (one process)"
-"$PY" "$ROOT/bench/spacy_ner.py" "$WORK/corpus/articles.jsonl" | tee "$WORK/spacy.json"
+echo "== spaCy NER-only (one process, 1 core)"
+SPACY_IN="$WORK/corpus/articles.jsonl"
+if [ "$SPACY_DOCS" -gt 0 ]; then head -n "$SPACY_DOCS" "$SPACY_IN" > "$WORK/spacy-in.jsonl"; SPACY_IN="$WORK/spacy-in.jsonl"; fi
+OMP_NUM_THREADS=1 $ONE_CORE "$PY" "$ROOT/bench/spacy_ner.py" "$SPACY_IN" | tee "$WORK/spacy.json"
 
 echo "== queries: newsgraph"
 "$BENCH" query "$WORK/g.ngraph" --runs "$RUNS" --json > "$WORK/ngq.jsonl"
@@ -46,13 +55,14 @@ echo "== ratios"
 import json, re, sys, os
 w = sys.argv[1]
 def wps(f):
-    m = re.search(r"([0-9.]+) words/s", open(os.path.join(w, f)).read())
+    # the whole build: read + extract + save
+    m = re.search(r"whole build.*?([0-9.]+) words/s", open(os.path.join(w, f)).read())
     return float(m.group(1)) if m else None
 sp = json.loads(open(os.path.join(w, "spacy.json")).read())
 one, alln = wps("ng1.txt"), wps("ngn.txt")
 print(f"spaCy NER-only        {sp['words_per_s']:>14,.0f} words/s")
-if one: print(f"newsgraph 1 thread    {one:>14,.0f} words/s   {one / sp['words_per_s']:8.1f}x spaCy")
-if alln: print(f"newsgraph all threads {alln:>14,.0f} words/s   {alln / sp['words_per_s']:8.1f}x spaCy, {alln / one:.2f}x 1 thread")
+if one: print(f"newsgraph 1 core      {one:>14,.0f} words/s   {one / sp['words_per_s']:8.1f}x spaCy")
+if alln: print(f"newsgraph all cores   {alln:>14,.0f} words/s   {alln / sp['words_per_s']:8.1f}x spaCy, {alln / one:.2f}x 1 core")
 def rows(f):
     out = {}
     for l in open(os.path.join(w, f)):
