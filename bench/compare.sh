@@ -27,13 +27,15 @@ NG="$ROOT/target/release/newsgraph"
 BENCH="$ROOT/target/release/bench"
 rm -rf "$WORK" && mkdir -p "$WORK"
 "$NG" gen --docs "$DOCS" --seed "$SEED" -o "$WORK/corpus" --jsonl
+# the same articles as JSON Lines (spaCy's input) must not be read twice by the build
+mv "$WORK/corpus/articles.jsonl" "$WORK/articles.jsonl"
 
 echo "== newsgraph build, 1 core"
 $ONE_CORE "$BENCH" build "$WORK/corpus" --save "$WORK/g.ngraph" | tee "$WORK/ng1.txt"
 echo "== newsgraph build, all threads"
 "$BENCH" build "$WORK/corpus" --save "$WORK/g.ngraph" | tee "$WORK/ngn.txt"
 echo "== spaCy NER-only (one process, 1 core)"
-SPACY_IN="$WORK/corpus/articles.jsonl"
+SPACY_IN="$WORK/articles.jsonl"
 if [ "$SPACY_DOCS" -gt 0 ]; then head -n "$SPACY_DOCS" "$SPACY_IN" > "$WORK/spacy-in.jsonl"; SPACY_IN="$WORK/spacy-in.jsonl"; fi
 OMP_NUM_THREADS=1 $ONE_CORE "$PY" "$ROOT/bench/spacy_ner.py" "$SPACY_IN" | tee "$WORK/spacy.json"
 

@@ -69,11 +69,15 @@ fn peak_mib() -> Option<f64> {
 fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>, concat: bool) -> Result<()> {
     let threads = rayon::current_num_threads();
     let t0 = Instant::now();
-    let files = text::collect_files(inputs)?;
-    let mut docs = Vec::with_capacity(files.len() * repeat.max(1));
+    // the reader `build` uses: folders, HTML, JSON Lines (one article a line)
+    let read = text::read_inputs(inputs, &text::ReadOptions::default());
+    for s in &read.skipped {
+        eprintln!("warning: skipped {s}");
+    }
+    let mut docs = Vec::with_capacity(read.docs.len() * repeat.max(1));
     for r in 0..repeat.max(1) {
-        for f in &files {
-            let mut d = text::read_document(f)?;
+        for f in &read.docs {
+            let mut d = f.clone();
             if repeat > 1 {
                 d.id = format!("{}#{r}", d.id);
                 d.file = format!("{}#{r}", d.file);

@@ -721,24 +721,24 @@ impl<'a> Analysis<'a> {
                 ent.name = best;
             }
         }
+        // full-name positions by first and last name part, sorted by position, so a surname
+        // finds the nearest full name before (else after) it by binary search, not by scanning
+        // every full name of the document
+        let mut by_part: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for &(pos, e) in &full_positions {
+            index_name_position(&mut by_part, &self.person_parts, pos, e);
+        }
         for p in persons.iter().filter(|p| p.toks.len() == 1) {
             let k = p.toks.start;
             let f = fold_name(self.t(k));
-            let first_last = |e: usize, parts: &HashMap<usize, Vec<String>>| {
-                parts
-                    .get(&e)
-                    .is_some_and(|v| v.first() == Some(&f) || v.last() == Some(&f))
-            };
-            let before = full_positions
-                .iter()
-                .filter(|(pos, e)| *pos < k && first_last(*e, &self.person_parts))
-                .max_by_key(|(pos, _)| *pos)
-                .map(|x| x.1);
-            let after = full_positions
-                .iter()
-                .filter(|(pos, e)| *pos > k && first_last(*e, &self.person_parts))
-                .min_by_key(|(pos, _)| *pos)
-                .map(|x| x.1);
+            let (before, after) = by_part.get(&f).map_or((None, None), |list| {
+                let at = list.partition_point(|&(pos, _)| pos < k);
+                let past = list.partition_point(|&(pos, _)| pos <= k);
+                (
+                    at.checked_sub(1).and_then(|i| list.get(i)).map(|x| x.1),
+                    list.get(past).map(|x| x.1),
+                )
+            });
             let target = before.or(after);
             match target {
                 Some(e) => {
@@ -765,6 +765,7 @@ impl<'a> Analysis<'a> {
                             .entry(e)
                             .or_insert_with(|| vec![f.clone()]);
                         full_positions.push((k, e));
+                        index_name_position(&mut by_part, &self.person_parts, k, e);
                         self.add_mention(e, k..k + 1, "single-name", false, false);
                     }
                 }
@@ -804,5 +805,28 @@ impl<'a> Analysis<'a> {
         self.mentions[lo..]
             .iter()
             .take_while(move |m| m.toks.start < toks.end)
+    }
+}
+
+/// Files person `e`'s full-name position under the first and the last part of its name.
+fn index_name_position(
+    by_part: &mut HashMap<String, Vec<(usize, usize)>>,
+    parts: &HashMap<usize, Vec<String>>,
+    pos: usize,
+    e: usize,
+) {
+    let Some(v) = parts.get(&e) else { return };
+    let (Some(first), Some(last)) = (v.first(), v.last()) else {
+        return;
+    };
+    let keys = if first == last {
+        vec![first]
+    } else {
+        vec![first, last]
+    };
+    for key in keys {
+        let list = by_part.entry(key.clone()).or_default();
+        let at = list.partition_point(|&(p, _)| p <= pos);
+        list.insert(at, (pos, e));
     }
 }

@@ -217,12 +217,15 @@ pub fn layout(doc: &SourceDoc, prepared: &Prepared) -> Layout {
         }
         pos += line.len();
     }
+    // sentences are in text order and do not overlap: the first one ending after the line
+    // starts is the only one that can cover it (a binary search keeps long documents linear)
     let covered = |r: &Range<usize>| {
+        let first_after = prepared.sentences.partition_point(|s| s.end <= r.start);
         prepared.sentences.is_empty()
             || prepared
                 .sentences
-                .iter()
-                .any(|s| s.start < r.end && r.start < s.end)
+                .get(first_after)
+                .is_some_and(|s| s.start < r.end)
     };
     // the headline: from prepare, else the first non-furniture line of 3+ words before the body
     let mut title = prepared.title.clone();

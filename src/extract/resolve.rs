@@ -6,7 +6,7 @@
 
 use super::facts::{DocFacts, Label, LocatedFact, MeetingFact, RuleName, Status};
 use super::gazetteer::GAZETTEER;
-use super::meetings::{absorb, same_event};
+use super::meetings::{MeetingIndex, absorb, same_event};
 use super::mentions::Analysis;
 use super::tokens::TokKind;
 use crate::graph::{DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, fold_name, schema};
@@ -253,117 +253,6 @@ struct GlobalMeeting {
     fact: MeetingFact,
     doc: u32,
     touched: bool,
-}
-
-/// Meetings by organizing body, participant or place, and by date. [`same_event`] only accepts two
-/// meetings with the same organizing body, or (without one) a shared participant or the same
-/// place, and with compatible dates (one a prefix of the other), so these lists hold every meeting
-/// a new one can merge with: merging compares a few candidates, not every meeting seen so far
-/// (a capital hosts thousands of meetings in a large corpus, but few in one month).
-#[derive(Default)]
-struct MeetingIndex(HashMap<(MeetingKey, usize, DateBucket), Vec<usize>>);
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum MeetingKey {
-    EventOrg,
-    Participant,
-    Place,
-}
-
-/// Where a meeting's date files it. Every meeting is under `Any`; a meeting without an ISO date
-/// ("2025", "2025-08", "2025-08-26", …) is under `Undated`, the others under their year, and under
-/// `YearOnly` or their month.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum DateBucket {
-    Any,
-    Undated,
-    Year(u16),
-    YearOnly(u16),
-    Month(u16, u8),
-}
-
-/// The year and (when given) month of an ISO date, or `None` for anything else.
-fn iso_year_month(date: Option<&str>) -> Option<(u16, Option<u8>)> {
-    let d = date?;
-    let year = d.get(..4)?.parse::<u16>().ok()?;
-    if d.len() == 4 {
-        return Some((year, None));
-    }
-    if d.as_bytes().get(4) != Some(&b'-') {
-        return None;
-    }
-    let month = d.get(5..7)?.parse::<u8>().ok()?;
-    Some((year, Some(month)))
-}
-
-impl MeetingIndex {
-    fn subjects(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
-        if let Some(o) = f.event_org {
-            return vec![(MeetingKey::EventOrg, o)];
-        }
-        f.participants
-            .iter()
-            .map(|&p| (MeetingKey::Participant, p))
-            .chain(f.place.map(|p| (MeetingKey::Place, p)))
-            .collect()
-    }
-
-    /// The buckets a meeting is filed under.
-    fn filed_under(f: &MeetingFact) -> Vec<DateBucket> {
-        match iso_year_month(f.date.as_deref()) {
-            None => vec![DateBucket::Any, DateBucket::Undated],
-            Some((y, None)) => vec![
-                DateBucket::Any,
-                DateBucket::Year(y),
-                DateBucket::YearOnly(y),
-            ],
-            Some((y, Some(m))) => vec![
-                DateBucket::Any,
-                DateBucket::Year(y),
-                DateBucket::Month(y, m),
-            ],
-        }
-    }
-
-    /// The buckets that hold every meeting whose date is compatible with `f`'s.
-    fn compatible_with(f: &MeetingFact) -> Vec<DateBucket> {
-        match (f.date.as_deref(), iso_year_month(f.date.as_deref())) {
-            (Some(_), Some((y, None))) => vec![DateBucket::Undated, DateBucket::Year(y)],
-            (Some(_), Some((y, Some(m)))) => vec![
-                DateBucket::Undated,
-                DateBucket::YearOnly(y),
-                DateBucket::Month(y, m),
-            ],
-            _ => vec![DateBucket::Any],
-        }
-    }
-
-    /// Records meeting `i` (again after it absorbed another: new participants, place or date).
-    fn add(&mut self, i: usize, f: &MeetingFact) {
-        for (kind, id) in Self::subjects(f) {
-            for bucket in Self::filed_under(f) {
-                let v = self.0.entry((kind, id, bucket)).or_default();
-                if v.last() != Some(&i) {
-                    v.push(i);
-                }
-            }
-        }
-    }
-
-    /// Meetings that may be the same event as `f`, in the order they were first seen.
-    fn candidates(&self, f: &MeetingFact) -> Vec<usize> {
-        let buckets = Self::compatible_with(f);
-        let mut v: Vec<usize> = Self::subjects(f)
-            .into_iter()
-            .flat_map(|(kind, id)| buckets.iter().map(move |&b| (kind, id, b)))
-            .filter_map(|k| self.0.get(&k))
-            .flatten()
-            .copied()
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
 }
 
 fn node_ix(n: NodeId) -> usize {
@@ -1054,6 +943,7 @@ impl Merger {
 
 #[cfg(test)]
 mod tests {
+    use super::super::meetings::iso_year_month;
     use super::*;
 
     fn meeting(participants: &[usize], place: Option<usize>, date: Option<&str>) -> MeetingFact {
