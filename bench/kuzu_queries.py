@@ -34,7 +34,9 @@ for name, q in QUERIES.items():
     for _ in range(runs):
         t = time.perf_counter()
         try:
-            res = conn.execute(q, {"a": a, "b": b} if "$" in q else {})
+            # Kuzu refuses parameters the query does not use
+            params = {k: v for k, v in (("a", a), ("b", b)) if "$" + k in q}
+            res = conn.execute(q, params)
             rows = 0
             while res.has_next():
                 res.get_next()
