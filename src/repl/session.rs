@@ -317,14 +317,10 @@ impl Session {
                 cancelled = true;
                 break;
             }
-            let mut docs = Vec::new();
-            for f in chunk {
-                match text::read_document(f) {
-                    Ok(d) => docs.push(d),
-                    Err(e) => problems.push(e.to_string()),
-                }
-            }
-            let r = extract::ingest(&mut self.graph, docs);
+            // the reader `build` uses, so a JSON Lines file gives one article per line
+            let read = text::read_inputs(chunk, &text::ReadOptions::default());
+            problems.extend(read.skipped.iter().map(|e| e.to_string()));
+            let r = extract::ingest(&mut self.graph, read.docs);
             added += r.documents_added;
             skipped += r.documents_skipped;
             bar.inc(chunk.len() as u64);
@@ -723,6 +719,16 @@ mod tests {
             r.text
         );
         assert!(s.handle(":load /no/such/dir").text.contains("/no/such/dir"));
+        // a JSON Lines file is one article per line, a bad line is named and skipped
+        let feed = dir.path().join("feed.jsonl");
+        std::fs::write(
+            &feed,
+            "{\"text\": \"Omar Haddad met Lena Vogel in Vienna.\"}\n{broken\n{\"text\": \"Lena Vogel left Vienna.\"}\n",
+        )
+        .unwrap();
+        let r = s.handle(&format!(":load {}", feed.display()));
+        assert!(r.text.starts_with("added 2 documents"), "{}", r.text);
+        assert!(r.text.contains("feed.jsonl:2"), "{}", r.text);
     }
 
     #[test]
