@@ -1,5 +1,6 @@
 //! The newsgraph command line. Only argument parsing and error reporting live here; every stage
 //! is a library module.
+#![forbid(unsafe_code)]
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};

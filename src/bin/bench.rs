@@ -2,6 +2,7 @@
 //!
 //! `bench build INPUTS... [--save FILE]` and `bench query GRAPH [--runs N]`; see docs/benchmarks.md.
 //! Threads follow `RAYON_NUM_THREADS`.
+#![forbid(unsafe_code)]
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
