@@ -34,6 +34,9 @@ pub struct OpenOptions {
     /// Any skipped input (or JSON Lines line) is an error.
     pub strict: bool,
     pub read: ReadOptions,
+    /// Show a progress bar (bytes, MB/s, ETA, articles) on standard error while extracting, when
+    /// standard error is a terminal.
+    pub progress: bool,
 }
 
 /// An opened graph, what extraction added, and the inputs that were skipped.
@@ -93,7 +96,28 @@ pub fn open_with(inputs: &[PathBuf], opts: &OpenOptions) -> Result<Opened, Input
         }
         return Err(InputError::NothingRead(read.skipped));
     }
-    let report = extract::ingest(&mut g, read.docs);
+    let report = if opts.progress && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let total: usize = read.docs.iter().map(|d| d.text.len()).sum();
+        let count = read.docs.len();
+        let bar = indicatif::ProgressBar::new(total as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+        ) {
+            bar.set_style(style);
+        }
+        let mut done = 0usize;
+        let report = extract::ingest_with_progress(&mut g, read.docs, |bytes| {
+            done += 1;
+            bar.inc(bytes as u64);
+            if done.is_multiple_of(64) || done == count {
+                bar.set_message(format!("{done}/{count} articles"));
+            }
+        });
+        bar.finish_and_clear();
+        report
+    } else {
+        extract::ingest(&mut g, read.docs)
+    };
     if graphs.is_empty() {
         g.dirty = false;
     }

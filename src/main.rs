@@ -324,6 +324,7 @@ fn build(inputs: &[PathBuf], output: &std::path::Path, strict: bool) -> Result<(
     let started = Instant::now();
     let opts = inputs::OpenOptions {
         strict,
+        progress: true,
         ..Default::default()
     };
     let inputs::Opened {

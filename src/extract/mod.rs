@@ -84,6 +84,16 @@ pub fn content_hash(text: &str) -> String {
 
 /// Extracts the documents (in parallel) and merges their facts into `graph`.
 pub fn ingest(graph: &mut Graph, docs: Vec<SourceDoc>) -> IngestReport {
+    ingest_with_progress(graph, docs, |_| {})
+}
+
+/// [`ingest`], calling `progress` with each document's text length in bytes once it is merged
+/// (or skipped as already present), for a progress bar.
+pub fn ingest_with_progress(
+    graph: &mut Graph,
+    docs: Vec<SourceDoc>,
+    mut progress: impl FnMut(usize),
+) -> IngestReport {
     let mut report = IngestReport::default();
     let mut fresh = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -91,6 +101,7 @@ pub fn ingest(graph: &mut Graph, docs: Vec<SourceDoc>) -> IngestReport {
         let hash = content_hash(&doc.text);
         if graph.document_by_hash(&hash).is_some() || !seen.insert(hash.clone()) {
             report.documents_skipped += 1;
+            progress(doc.text.len());
             continue;
         }
         fresh.push((doc, hash));
@@ -130,7 +141,9 @@ pub fn ingest(graph: &mut Graph, docs: Vec<SourceDoc>) -> IngestReport {
                     + facts.statements.len()
                     + facts.relatives.len()
                     + facts.located_in.len();
+                let bytes = doc.text.len();
                 merger.add(graph, (doc, hash, facts));
+                progress(bytes);
             }
         }
         merger.finish(graph);
