@@ -174,3 +174,14 @@ pub struct DocFacts {
     pub relatives: Vec<RelativeFact>,
     pub located_in: Vec<LocatedFact>,
 }
+
+impl DocFacts {
+    /// Offices, meetings, statements, relatives and containments found (mentions not counted).
+    pub fn fact_count(&self) -> usize {
+        self.offices.len()
+            + self.meetings.len()
+            + self.statements.len()
+            + self.relatives.len()
+            + self.located_in.len()
+    }
+}

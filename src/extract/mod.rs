@@ -38,15 +38,6 @@ pub struct IngestReport {
     pub facts: usize,
 }
 
-impl std::ops::AddAssign for IngestReport {
-    fn add_assign(&mut self, r: IngestReport) {
-        self.documents_added += r.documents_added;
-        self.documents_skipped += r.documents_skipped;
-        self.mentions += r.mentions;
-        self.facts += r.facts;
-    }
-}
-
 /// Extracts one document: mentions, entities and facts, with confidence and rule. Pure: it
 /// looks at no other document.
 pub fn extract_document(doc: &SourceDoc, prepared: &Prepared) -> DocFacts {
@@ -136,11 +127,7 @@ pub fn ingest_with_progress(
             for (doc, hash, facts) in chunk {
                 report.documents_added += 1;
                 report.mentions += facts.mentions.len();
-                report.facts += facts.offices.len()
-                    + facts.meetings.len()
-                    + facts.statements.len()
-                    + facts.relatives.len()
-                    + facts.located_in.len();
+                report.facts += facts.fact_count();
                 let bytes = doc.text.len();
                 merger.add(graph, (doc, hash, facts));
                 progress(bytes);

@@ -90,11 +90,7 @@ pub fn ingest_records(graph: &mut Graph, records: Vec<FactsRecord>) -> IngestRep
             continue;
         }
         report.mentions += r.facts.mentions.len();
-        report.facts += r.facts.offices.len()
-            + r.facts.meetings.len()
-            + r.facts.statements.len()
-            + r.facts.relatives.len()
-            + r.facts.located_in.len();
+        report.facts += r.facts.fact_count();
         fresh.push((r.doc, r.hash, r.facts));
     }
     report.documents_added = fresh.len();
