@@ -8,13 +8,17 @@
 //!
 //! Run with `cargo test --release --test query_roundtrip -- --nocapture` to see the counts.
 
+#[path = "common/tck_files.rs"]
+mod tck_files;
+
 use newsgraph::query::ast::*;
 use newsgraph::query::parse;
 use proptest::prelude::*;
 use proptest::strategy::Union;
 use proptest::test_runner::{Config, TestError, TestRunner};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use tck_files::{feature_files, prepare_feature_text, tck_dir};
 
 // ------------------------------------------------------------------ the property
 
@@ -837,57 +841,6 @@ fn printing_then_parsing_gives_the_same_tree() {
 
 // ------------------------------------------------------------------ TCK and fuzz corpus
 
-fn tck_features() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/tck/features"
-    ))
-}
-
-fn feature_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            feature_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "feature") {
-            out.push(p);
-        }
-    }
-}
-
-/// Makes backslashes that are not gherkin table escapes literal (as tests/tck.rs does).
-fn prepare_feature_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.replace("\r\n", "\n").lines() {
-        if line.trim_start().starts_with('|') {
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    match chars.peek() {
-                        Some('n') | Some('|') | Some('\\') => {
-                            out.push(c);
-                            if let Some(n) = chars.next() {
-                                out.push(n);
-                            }
-                        }
-                        _ => out.push_str("\\\\"),
-                    }
-                } else {
-                    out.push(c);
-                }
-            }
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Every query (step doc string) of a feature file, with scenario-outline examples filled in.
 fn feature_queries(file: &Path) -> Result<Vec<String>, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -961,7 +914,7 @@ fn report(what: &str, total: usize, accepted: usize, failures: &[String]) {
 
 #[test]
 fn every_accepted_tck_query_round_trips() {
-    let root = tck_features();
+    let root = tck_dir().join("features");
     if !root.is_dir() {
         println!("note: {} is absent; TCK round trip skipped", root.display());
         return;

@@ -7,6 +7,9 @@
 //!
 //! Run with `cargo test --release --test tck -- --nocapture`.
 
+#[path = "common/tck_files.rs"]
+mod tck_files;
+
 use newsgraph::graph::Graph;
 use newsgraph::query::{self, Limits, Params, QueryError, QueryResult, QueryStats, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,6 +17,7 @@ use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use tck_files::{feature_files, prepare_feature_text, tck_dir};
 
 /// Minimum passing scenarios of the recommended subset (raise it as conformance grows).
 const SUBSET_FLOOR: usize = 1845;
@@ -67,10 +71,6 @@ fn uses_temporal(q: &str) -> bool {
     ]
     .iter()
     .any(|f| lower.contains(f))
-}
-
-fn tck_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/tck"))
 }
 
 // ------------------------------------------------------------------ expected values
@@ -743,35 +743,6 @@ fn run_case(case: &Case) -> Outcome {
     Outcome::Pass
 }
 
-/// Makes backslashes that are not gherkin table escapes literal, and normalises line ends.
-fn prepare_feature_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.replace("\r\n", "\n").lines() {
-        if line.trim_start().starts_with('|') {
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    match chars.peek() {
-                        Some('n') | Some('|') | Some('\\') => {
-                            out.push(c);
-                            if let Some(n) = chars.next() {
-                                out.push(n);
-                            }
-                        }
-                        _ => out.push_str("\\\\"),
-                    }
-                } else {
-                    out.push(c);
-                }
-            }
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 fn collect_cases(root: &Path, file: &Path, out: &mut Vec<Case>) -> Result<(), String> {
     let rel = file.strip_prefix(root).unwrap_or(file);
     let folder = rel
@@ -831,21 +802,6 @@ fn collect_cases(root: &Path, file: &Path, out: &mut Vec<Case>) -> Result<(), St
     Ok(())
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, files);
-        } else if p.extension().is_some_and(|e| e == "feature") {
-            files.push(p);
-        }
-    }
-}
-
 #[derive(Default, Clone, Copy)]
 struct Count {
     pass: usize,
@@ -861,7 +817,7 @@ fn tck() {
         return;
     }
     let mut files = Vec::new();
-    walk(&root, &mut files);
+    feature_files(&root, &mut files);
     let mut cases = Vec::new();
     let mut parse_errors = Vec::new();
     for f in &files {

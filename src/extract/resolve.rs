@@ -433,6 +433,26 @@ struct Deferred {
     doc: u32,
 }
 
+impl Deferred {
+    /// Records the office now that its country or organization `of` is known; the confidence
+    /// drops by `factor` for having been inferred.
+    fn settle(self, g: &mut Graph, of: NodeId, rule: &str, factor: f32) {
+        edge(
+            g,
+            self.person,
+            of,
+            schema::HOLDS_OFFICE,
+            vec![
+                ("title", Value::from(self.title)),
+                ("former", Value::Bool(self.former)),
+                ("rule", Value::from(rule)),
+            ],
+            self.src,
+            self.conf * factor,
+        );
+    }
+}
+
 /// Resolution as a stream: [`Merger::add`] merges one document at a time (so merging can run
 /// while later documents are still being extracted), [`Merger::finish`] settles what needs every
 /// document (offices left to context, meeting names and edges, gazetteer containment). Adding
@@ -799,19 +819,8 @@ impl Merger {
                     {
                         *votes.entry(d.doc).or_default().entry(t).or_default() += 1;
                     }
-                    edge(
-                        g,
-                        d.person,
-                        t,
-                        schema::HOLDS_OFFICE,
-                        vec![
-                            ("title", Value::from(d.title.clone())),
-                            ("former", Value::Bool(d.former)),
-                            ("rule", Value::from(d.rule)),
-                        ],
-                        d.src,
-                        d.conf * 0.8,
-                    );
+                    let rule = d.rule;
+                    d.settle(g, t, rule, 0.8);
                 }
                 None => rest.push(d),
             }
@@ -823,19 +832,7 @@ impl Merger {
                 v.first().map(|x| x.0)
             });
             if let Some(t) = home {
-                edge(
-                    g,
-                    d.person,
-                    t,
-                    schema::HOLDS_OFFICE,
-                    vec![
-                        ("title", Value::from(d.title.clone())),
-                        ("former", Value::Bool(d.former)),
-                        ("rule", Value::from("home-country")),
-                    ],
-                    d.src,
-                    d.conf * 0.6,
-                );
+                d.settle(g, t, "home-country", 0.6);
             }
         }
         // write the meetings (only those this run touched)

@@ -15,6 +15,7 @@
 //! parser's form.
 
 use super::ast::*;
+use super::parse::RESERVED;
 use super::value::Value;
 use std::fmt::{self, Display, Formatter, Write};
 
@@ -31,54 +32,6 @@ const POW: u8 = 9;
 const UNARY: u8 = 10;
 const POSTFIX: u8 = 11;
 const ATOM: u8 = 12;
-
-/// Words that cannot be variables without backticks (the grammar's `reserved` rule).
-const RESERVED: &[&str] = &[
-    "allshortestpaths",
-    "and",
-    "as",
-    "ascending",
-    "asc",
-    "by",
-    "call",
-    "case",
-    "contains",
-    "create",
-    "delete",
-    "descending",
-    "desc",
-    "detach",
-    "distinct",
-    "else",
-    "end",
-    "ends",
-    "false",
-    "in",
-    "is",
-    "limit",
-    "match",
-    "merge",
-    "not",
-    "null",
-    "on",
-    "optional",
-    "order",
-    "or",
-    "remove",
-    "return",
-    "set",
-    "skip",
-    "starts",
-    "then",
-    "true",
-    "union",
-    "unwind",
-    "when",
-    "where",
-    "with",
-    "xor",
-    "yield",
-];
 
 /// Quantifier keywords: a call of a function with one of these names must not read as one.
 const QUANTIFIERS: &[&str] = &["all", "any", "none", "single"];

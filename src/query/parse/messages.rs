@@ -100,8 +100,9 @@ fn join(words: &[&str]) -> String {
     }
 }
 
-/// The reserved words (the grammar's `reserved` rule).
-const RESERVED: &[&str] = &[
+/// The reserved words (the grammar's `reserved` rule): they cannot be variables without
+/// backticks.
+pub(crate) const RESERVED: &[&str] = &[
     "allshortestpaths",
     "and",
     "as",

@@ -4,6 +4,8 @@
 mod expr;
 mod messages;
 
+pub(crate) use messages::RESERVED;
+
 use super::ast::*;
 use super::error::QueryError;
 use pest::Parser;
