@@ -164,17 +164,3 @@ fn collect_into(
     }
     Ok(())
 }
-
-/// Reads and decodes one text or HTML file (JSON Lines files hold many articles: use
-/// [`read_inputs`]).
-pub fn read_document(path: &Path) -> Result<SourceDoc, TextError> {
-    let bytes = std::fs::read(path).map_err(|source| TextError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let format = match Format::from_path(path) {
-        Some(Format::Html) => Format::Html,
-        _ => Format::Text,
-    };
-    read::document_from_bytes(path, bytes, format)
-}
