@@ -44,6 +44,9 @@ enum Cmd {
         /// Print JSON lines (first the chosen names, then one line per query).
         #[arg(long)]
         json: bool,
+        /// Run only the queries whose name contains this text (for profiling one query).
+        #[arg(long)]
+        only: Option<String>,
     },
 }
 
@@ -55,7 +58,12 @@ fn main() -> Result<()> {
             save,
             concat,
         } => build(&inputs, repeat, save, concat),
-        Cmd::Query { graph, runs, json } => queries(&graph, runs, json),
+        Cmd::Query {
+            graph,
+            runs,
+            json,
+            only,
+        } => queries(&graph, runs, json, only.as_deref()),
     }
 }
 
@@ -170,7 +178,7 @@ fn name_of(g: &Graph, label: &str, nth: usize) -> Option<String> {
     }
 }
 
-fn queries(path: &std::path::Path, runs: usize, json: bool) -> Result<()> {
+fn queries(path: &std::path::Path, runs: usize, json: bool, only: Option<&str>) -> Result<()> {
     let t = Instant::now();
     let mut g = graph::load(path).with_context(|| path.display().to_string())?;
     let say = |line: String| {
@@ -229,6 +237,9 @@ fn queries(path: &std::path::Path, runs: usize, json: bool) -> Result<()> {
         "query", "median", "p99", "rows"
     ));
     for (name, q) in cases {
+        if only.is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
         let mut times: Vec<Duration> = Vec::with_capacity(runs);
         let mut rows = 0;
         let mut failed = None;

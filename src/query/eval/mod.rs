@@ -3,16 +3,15 @@
 pub mod aggregate;
 mod expr;
 pub mod functions;
+mod row;
 
 use super::error::{QueryError, RuntimeKind};
 use super::value::Value;
 use super::{Limits, Params};
 use crate::graph::Graph;
-use std::collections::BTreeMap;
 use std::time::Instant;
 
-/// Variable bindings of one row.
-pub type Row = BTreeMap<String, Value>;
+pub use row::Row;
 
 /// Result shorthand.
 pub type R<T> = Result<T, QueryError>;

@@ -108,7 +108,7 @@ pub fn read_clause(
                 if m.is_empty() && *optional {
                     let mut r = row.clone();
                     for v in &vars {
-                        r.entry(v.clone()).or_insert(Value::Null);
+                        r.insert_if_absent(v, Value::Null);
                     }
                     next.push(r);
                 } else {
@@ -224,7 +224,7 @@ pub fn subquery_has_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<bool> {
 /// Runs a read-only subquery starting from `row`; the number of rows it yields.
 pub fn subquery_rows(ev: &Eval, q: &SingleQuery, row: &Row) -> R<usize> {
     let mut rows = vec![row.clone()];
-    let mut scope: Vec<String> = row.keys().cloned().collect();
+    let mut scope: Vec<String> = row.keys().map(String::from).collect();
     let mut out: Table = (Vec::new(), Vec::new());
     let mut returned = false;
     for clause in &q.clauses {
