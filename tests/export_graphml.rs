@@ -97,7 +97,7 @@ fn check(py: &std::path::Path, g: &Graph) {
         let (a, b) = g.edge_endpoints(id).unwrap();
         let mut want = Map::new();
         for (k, v) in [
-            ("type", e.rel_type.clone()),
+            ("type", e.rel_type.to_string()),
             ("sources", sources_json(g, &e.sources)),
         ] {
             if !xml_clean(&v).is_empty() {

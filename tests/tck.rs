@@ -387,7 +387,7 @@ fn actual(g: &Graph, v: &Value) -> V {
             None => V::Node(BTreeSet::new(), BTreeMap::new()),
         },
         Value::Rel(id) => match g.edge(*id) {
-            Some(e) => V::Rel(e.rel_type.clone(), props(&e.props)),
+            Some(e) => V::Rel(e.rel_type.to_string(), props(&e.props)),
             None => V::Rel(String::new(), BTreeMap::new()),
         },
         Value::Path { nodes, rels } => {

@@ -191,7 +191,7 @@ pub fn write_dir(
             && kept.contains(&b)
         {
             by_type
-                .entry(edge.rel_type.clone())
+                .entry(edge.rel_type.to_string())
                 .or_default()
                 .push((e, a, b));
         }
@@ -329,7 +329,7 @@ pub fn write_dir(
             let mut row = vec![
                 a.index().to_string(),
                 b.index().to_string(),
-                edge.rel_type.clone(),
+                edge.rel_type.to_string(),
             ];
             row.extend(
                 table

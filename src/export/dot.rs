@@ -571,7 +571,7 @@ pub fn write(
         let mut types: BTreeMap<String, usize> = BTreeMap::new();
         for (e, _, _) in &edges {
             if let Some(e) = graph.edge(*e) {
-                *types.entry(e.rel_type.clone()).or_default() += 1;
+                *types.entry(e.rel_type.to_string()).or_default() += 1;
             }
         }
         write_legend(&mut s, opts.rankdir, &labels, &types);

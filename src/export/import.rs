@@ -220,7 +220,7 @@ pub fn read_jsonl(reader: impl BufRead, file: &str) -> Result<Graph, ImportError
                     start: end_id("start")?,
                     end: end_id("end")?,
                     edge: Edge {
-                        rel_type: rel_type.to_string(),
+                        rel_type: rel_type.into(),
                         props,
                         sources,
                     },

@@ -12,6 +12,7 @@ use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashMap};
 
 /// Stable identifier of a node (survives deletions of other nodes).
@@ -57,7 +58,9 @@ pub struct Node {
 /// A relationship: its type, properties and the spans that support it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Edge {
-    pub rel_type: String,
+    /// Stored inline (types are short), so matching a type does not follow a pointer; it
+    /// serializes as a plain string.
+    pub rel_type: SmolStr,
     pub props: BTreeMap<String, Value>,
     pub sources: Vec<Span>,
 }
@@ -90,7 +93,7 @@ impl Edge {
     /// A relationship of the given type with no properties.
     pub fn new(rel_type: &str) -> Self {
         Edge {
-            rel_type: rel_type.to_string(),
+            rel_type: SmolStr::new(rel_type),
             ..Default::default()
         }
     }
@@ -232,6 +235,22 @@ impl Graph {
                 e.source()
             };
             (e.id(), other)
+        })
+    }
+
+    /// [`Graph::edges_of`] with each relationship's data, read in the same step.
+    pub fn edges_with(
+        &self,
+        id: NodeId,
+        dir: Direction,
+    ) -> impl Iterator<Item = (EdgeId, &Edge, NodeId)> + '_ {
+        self.inner.edges_directed(id, dir).map(move |e| {
+            let other = if dir == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
+            (e.id(), e.weight(), other)
         })
     }
 

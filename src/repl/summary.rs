@@ -54,7 +54,7 @@ pub fn schema(g: &Graph) -> String {
                 .unwrap_or_default()
         };
         *patterns
-            .entry((edge.rel_type.clone(), first(a), first(b)))
+            .entry((edge.rel_type.to_string(), first(a), first(b)))
             .or_default() += 1;
         let m = rel_keys.entry(edge.rel_type.as_str()).or_default();
         for k in edge.props.keys() {

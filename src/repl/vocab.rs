@@ -40,9 +40,9 @@ impl Vocab {
         }
         for id in g.edge_ids() {
             let Some(e) = g.edge(id) else { continue };
-            v.rel_types.insert(e.rel_type.clone());
+            v.rel_types.insert(e.rel_type.to_string());
             v.rel_keys
-                .entry(e.rel_type.clone())
+                .entry(e.rel_type.to_string())
                 .or_default()
                 .extend(e.props.keys().cloned());
             v.all_keys.extend(e.props.keys().cloned());

@@ -213,7 +213,7 @@ impl Eval<'_> {
             "type" => match &first {
                 Value::Rel(r) => g
                     .edge(*r)
-                    .map_or(Value::Null, |e| Value::String(e.rel_type.clone())),
+                    .map_or(Value::Null, |e| Value::String(e.rel_type.to_string())),
                 other => return Err(type_err(name, other)),
             },
             "properties" => match &first {

@@ -335,28 +335,25 @@ impl<'e, 'a> Matcher<'e, 'a> {
             return Rc::clone(hit);
         }
         let g = self.ev.graph;
-        let wanted = |e: &EdgeId| {
-            types.is_empty() || g.edge(*e).is_some_and(|x| types.contains(&x.rel_type))
-        };
         let mut scanned = 0usize;
         let mut out = Vec::new();
-        let mut take = |it: &mut dyn Iterator<Item = (EdgeId, NodeId)>| {
-            for (e, o) in it {
+        let mut take = |it: &mut dyn Iterator<Item = (EdgeId, &crate::graph::Edge, NodeId)>| {
+            for (e, edge, o) in it {
                 scanned += 1;
-                if wanted(&e) {
+                if types.is_empty() || types.iter().any(|t| *t == edge.rel_type) {
                     out.push((e, o));
                 }
             }
         };
         match dir {
-            Dir::Right => take(&mut g.edges_of(cur, Direction::Outgoing)),
-            Dir::Left => take(&mut g.edges_of(cur, Direction::Incoming)),
+            Dir::Right => take(&mut g.edges_with(cur, Direction::Outgoing)),
+            Dir::Left => take(&mut g.edges_with(cur, Direction::Incoming)),
             Dir::Both => {
-                take(&mut g.edges_of(cur, Direction::Outgoing));
+                take(&mut g.edges_with(cur, Direction::Outgoing));
                 take(
                     &mut g
-                        .edges_of(cur, Direction::Incoming)
-                        .filter(|(_, o)| *o != cur),
+                        .edges_with(cur, Direction::Incoming)
+                        .filter(|(_, _, o)| *o != cur),
                 );
             }
         }
@@ -406,9 +403,9 @@ impl<'e, 'a> Matcher<'e, 'a> {
     }
 
     /// `row` extended by binding `np` to node `id`, or `None` when the node does not fit the
-    /// pattern. `labels_known`: the node came from the index of the pattern's only label, so
-    /// neither its labels nor (without a property map) the node itself need to be read, which
-    /// saves a cache miss per node on a label scan.
+    /// pattern. `labels_known`: the node came from the index of the pattern's only label, so its
+    /// labels need not be read; without labels to check or a property map the node is not read
+    /// at all, which saves a cache miss per node on a scan or expansion.
     fn node_ok(
         &self,
         np: &NodePattern,
@@ -426,11 +423,14 @@ impl<'e, 'a> Matcher<'e, 'a> {
             }
             bind = false;
         }
-        if !(labels_known && np.props.is_none()) {
+        // `id` always exists (it came from an index or a relationship), so a node without
+        // labels to check or properties to compare is not read at all.
+        let check_labels = !labels_known && !np.labels.is_empty();
+        if check_labels || np.props.is_some() {
             let Some(node) = g.node(id) else {
                 return Ok(None);
             };
-            if !labels_known && !np.labels.iter().all(|l| node.has_label(l)) {
+            if check_labels && !np.labels.iter().all(|l| node.has_label(l)) {
                 return Ok(None);
             }
             if let Some(pe) = &np.props

@@ -132,7 +132,7 @@ fn create_part(
                 from,
                 to,
                 Edge {
-                    rel_type: ty.clone(),
+                    rel_type: ty.as_str().into(),
                     props,
                     sources: Vec::new(),
                 },
