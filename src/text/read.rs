@@ -87,10 +87,12 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Inputs {
         seen_dirs: HashSet::new(),
         seen_files: HashSet::new(),
         stdin_done: false,
+        pending: Vec::new(),
     };
     for p in paths {
         reader.input(p);
     }
+    reader.flush();
     reader.out
 }
 
@@ -100,7 +102,13 @@ struct Reader<'a> {
     seen_dirs: HashSet<PathBuf>,
     seen_files: HashSet<PathBuf>,
     stdin_done: bool,
+    /// Article files found but not read yet: read together, in parallel, by [`Reader::flush`].
+    pending: Vec<(PathBuf, Option<Format>)>,
 }
+
+/// What reading one pending file gave: its canonical path (to skip a file reached twice) and
+/// the article or why it was skipped.
+type ReadOne = (Option<PathBuf>, Result<SourceDoc, TextError>);
 
 fn io_err(path: &Path, source: io::Error) -> TextError {
     TextError::Io {
@@ -110,6 +118,12 @@ fn io_err(path: &Path, source: io::Error) -> TextError {
 }
 
 impl Reader<'_> {
+    /// Reports a skipped input after the files found before it, so warnings keep their order.
+    fn skip(&mut self, e: TextError) {
+        self.flush();
+        self.out.skipped.push(e);
+    }
+
     fn input(&mut self, path: &Path) {
         if path.as_os_str() == "-" {
             if !self.stdin_done {
@@ -119,7 +133,7 @@ impl Reader<'_> {
             return;
         }
         match fs::metadata(path) {
-            Err(e) => self.out.skipped.push(io_err(path, e)),
+            Err(e) => self.skip(io_err(path, e)),
             Ok(m) if m.is_dir() => self.dir(path, 0),
             Ok(m) => self.file(path, &m, Format::from_path(path)),
         }
@@ -128,27 +142,27 @@ impl Reader<'_> {
     fn dir(&mut self, path: &Path, depth: usize) {
         let canon = match fs::canonicalize(path) {
             Ok(c) => c,
-            Err(e) => return self.out.skipped.push(io_err(path, e)),
+            Err(e) => return self.skip(io_err(path, e)),
         };
         // A folder seen before (a symlink loop or a second link to it) is not read again.
         if !self.seen_dirs.insert(canon) {
             return;
         }
         if depth > self.opts.max_depth {
-            return self.out.skipped.push(TextError::TooDeep {
+            return self.skip(TextError::TooDeep {
                 path: path.to_path_buf(),
                 limit: self.opts.max_depth,
             });
         }
         let entries = match fs::read_dir(path) {
             Ok(e) => e,
-            Err(e) => return self.out.skipped.push(io_err(path, e)),
+            Err(e) => return self.skip(io_err(path, e)),
         };
         let mut paths: Vec<PathBuf> = Vec::new();
         for entry in entries {
             match entry {
                 Ok(e) => paths.push(e.path()),
-                Err(e) => self.out.skipped.push(io_err(path, e)),
+                Err(e) => self.skip(io_err(path, e)),
             }
         }
         paths.sort();
@@ -171,7 +185,7 @@ impl Reader<'_> {
                 // A dangling link or unreadable entry: worth a warning only if it names an article.
                 Err(e) => {
                     if format.is_some() {
-                        self.out.skipped.push(io_err(&p, e));
+                        self.skip(io_err(&p, e));
                     }
                 }
             }
@@ -180,36 +194,63 @@ impl Reader<'_> {
 
     fn file(&mut self, path: &Path, meta: &fs::Metadata, format: Option<Format>) {
         if !meta.is_file() {
-            return self.out.skipped.push(TextError::NotAFile {
+            return self.skip(TextError::NotAFile {
                 path: path.to_path_buf(),
             });
         }
-        if let Ok(canon) = fs::canonicalize(path)
-            && !self.seen_files.insert(canon)
-        {
-            return;
-        }
         if meta.len() == 0 {
-            return self.out.skipped.push(TextError::Empty {
+            return self.skip(TextError::Empty {
                 path: path.to_path_buf(),
             });
         }
         if format == Some(Format::JsonLines) {
+            self.flush();
+            if let Ok(canon) = fs::canonicalize(path)
+                && !self.seen_files.insert(canon)
+            {
+                return;
+            }
             return self.jsonl_file(path);
         }
         if meta.len() > self.opts.max_file_bytes {
-            return self.out.skipped.push(TextError::TooLarge {
+            return self.skip(TextError::TooLarge {
                 path: path.to_path_buf(),
                 size: meta.len(),
                 limit: self.opts.max_file_bytes,
             });
         }
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return self.out.skipped.push(io_err(path, e)),
-        };
-        let format = format.unwrap_or_else(|| Format::sniff(&bytes));
-        self.bytes(path, bytes, format);
+        self.pending.push((path.to_path_buf(), format));
+    }
+
+    /// Reads and decodes the pending files on all cores (a folder of 100k articles is mostly
+    /// system calls and decoding, which would otherwise leave the other cores idle before
+    /// extraction starts), then keeps them in the order they were found.
+    fn flush(&mut self) {
+        use rayon::prelude::*;
+        let read: Vec<ReadOne> = std::mem::take(&mut self.pending)
+            .into_par_iter()
+            .map(|(path, format)| {
+                let canon = fs::canonicalize(&path).ok();
+                let doc = fs::read(&path)
+                    .map_err(|e| io_err(&path, e))
+                    .and_then(|bytes| {
+                        let format = format.unwrap_or_else(|| Format::sniff(&bytes));
+                        document_from_bytes(&path, bytes, format)
+                    });
+                (canon, doc)
+            })
+            .collect();
+        for (canon, doc) in read {
+            if let Some(canon) = canon
+                && !self.seen_files.insert(canon)
+            {
+                continue;
+            }
+            match doc {
+                Ok(doc) => self.out.docs.push(doc),
+                Err(e) => self.out.skipped.push(e),
+            }
+        }
     }
 
     fn jsonl_file(&mut self, path: &Path) {
@@ -253,6 +294,7 @@ impl Reader<'_> {
     }
 
     fn stdin(&mut self) {
+        self.flush();
         let path = PathBuf::from(STDIN_NAME);
         let mut bytes = Vec::new();
         let limit = self.opts.max_file_bytes;
