@@ -84,6 +84,71 @@ pub fn encode(graph: &Graph) -> Result<Vec<u8>, PersistError> {
     Ok(out)
 }
 
+enum WriteError {
+    Io(std::io::Error),
+    Encode(String),
+}
+
+/// Counts and checksums the bytes written through it.
+struct CrcWriter<W> {
+    inner: W,
+    crc: crc32fast::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Write for CrcWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes what [`encode`] returns straight to `file`: the payload is serialized through a
+/// buffered, checksumming writer and the header's length and checksum are filled in at the
+/// end, so a 400 MB graph is not first built (and copied) in memory.
+fn write_streaming(graph: &Graph, file: File) -> Result<File, WriteError> {
+    use std::io::{Seek, SeekFrom};
+    let (inner, documents) = graph.parts();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    header.extend_from_slice(&[0; 12]);
+    out.write_all(&header).map_err(WriteError::Io)?;
+    let mut w = CrcWriter {
+        inner: out,
+        crc: crc32fast::Hasher::new(),
+        len: 0,
+    };
+    bincode::serialize_into(
+        &mut w,
+        &SnapshotRef {
+            graph: inner,
+            documents,
+        },
+    )
+    .map_err(|e| match *e {
+        bincode::ErrorKind::Io(io) => WriteError::Io(io),
+        other => WriteError::Encode(other.to_string()),
+    })?;
+    let (len, crc) = (w.len, w.crc.finalize());
+    let mut file = w
+        .inner
+        .into_inner()
+        .map_err(|e| WriteError::Io(e.into_error()))?;
+    file.seek(SeekFrom::Start(12)).map_err(WriteError::Io)?;
+    let mut tail = Vec::with_capacity(12);
+    tail.extend_from_slice(&len.to_le_bytes());
+    tail.extend_from_slice(&crc.to_le_bytes());
+    file.write_all(&tail).map_err(WriteError::Io)?;
+    Ok(file)
+}
+
 /// Decodes the file format; `path` is only used in error messages.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Graph, PersistError> {
     let p = || path.to_path_buf();
@@ -133,7 +198,6 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Graph, PersistError> {
 /// saves to the same path (from several processes) are serialized by an exclusive lock on
 /// `PATH.lock`.
 pub fn save(graph: &Graph, path: &Path) -> Result<(), PersistError> {
-    let bytes = encode(graph)?;
     let lock_path = lock_path(path);
     let lock = File::options()
         .create(true)
@@ -152,8 +216,11 @@ pub fn save(graph: &Graph, path: &Path) -> Result<(), PersistError> {
         .unwrap_or_else(|| "graph".into());
     let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let result = (|| {
-        let mut f = File::create(&tmp).map_err(io_err(&tmp))?;
-        f.write_all(&bytes).map_err(io_err(&tmp))?;
+        let f = File::create(&tmp).map_err(io_err(&tmp))?;
+        let f = write_streaming(graph, f).map_err(|e| match e {
+            WriteError::Io(e) => io_err(&tmp)(e),
+            WriteError::Encode(m) => PersistError::Encode(m),
+        })?;
         f.sync_all().map_err(io_err(&tmp))?;
         drop(f);
         fs::rename(&tmp, path).map_err(io_err(path))?;
@@ -248,6 +315,14 @@ mod tests {
         newer[8] = 9;
         let err = decode(&newer, p).unwrap_err().to_string();
         assert!(err.contains("version 9"), "{err}");
+    }
+
+    #[test]
+    fn saved_file_is_exactly_the_encoding() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.ngraph");
+        save(&sample(), &path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), encode(&sample()).unwrap());
     }
 
     #[test]
