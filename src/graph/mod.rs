@@ -1,10 +1,12 @@
 //! The typed property graph: nodes and relationships with labels, properties and provenance,
 //! stored in a `petgraph::StableDiGraph`, with indexes by label and by name/alias.
 
+mod adjacency;
 pub mod persist;
 pub mod schema;
 pub mod value;
 
+pub use adjacency::{Adjacency, Adjacent};
 pub use persist::{PersistError, load, save};
 pub use value::Value;
 
@@ -134,6 +136,9 @@ pub struct Graph {
     by_hash: HashMap<String, DocId>,
     /// Set when the graph changed since it was loaded or saved.
     pub dirty: bool,
+    /// Relationship lists for queries; `None` until [`Graph::prepare_adjacency`] and after any
+    /// change to relationships.
+    adjacency: Option<std::sync::Arc<Adjacency>>,
 }
 
 impl Graph {
@@ -164,6 +169,7 @@ impl Graph {
             return None;
         }
         self.dirty = true;
+        self.adjacency = None;
         Some(self.inner.add_edge(from, to, edge))
     }
 
@@ -176,6 +182,7 @@ impl Graph {
     /// Mutable access to a relationship.
     pub fn edge_mut(&mut self, id: EdgeId) -> Option<&mut Edge> {
         self.dirty = true;
+        self.adjacency = None;
         self.inner.edge_weight_mut(id)
     }
 
@@ -201,12 +208,26 @@ impl Graph {
         }
         self.unindex_node(id);
         self.dirty = true;
+        self.adjacency = None;
         self.inner.remove_node(id)
     }
     /// Removes a relationship.
     pub fn remove_edge(&mut self, id: EdgeId) -> Option<Edge> {
         self.dirty = true;
+        self.adjacency = None;
         self.inner.remove_edge(id)
+    }
+
+    /// Builds the compact relationship lists queries walk, unless they are current.
+    pub fn prepare_adjacency(&mut self) {
+        if self.adjacency.is_none() {
+            self.adjacency = Adjacency::build(&self.inner).map(std::sync::Arc::new);
+        }
+    }
+
+    /// The compact relationship lists, when current (see [`Graph::prepare_adjacency`]).
+    pub fn adjacency(&self) -> Option<&Adjacency> {
+        self.adjacency.as_deref()
     }
 
     /// The endpoints (start, end) of a relationship.

@@ -163,6 +163,7 @@ pub fn execute(
                 stats: QueryStats::default(),
             });
         }
+        graph.prepare_adjacency();
         exec::run(graph, &ast, params, limits)
     })
 }

@@ -335,6 +335,9 @@ impl<'e, 'a> Matcher<'e, 'a> {
             return Rc::clone(hit);
         }
         let g = self.ev.graph;
+        if let Some(adj) = g.adjacency() {
+            return self.expand_compact(adj, cur, dir, types);
+        }
         let mut scanned = 0usize;
         let mut out = Vec::new();
         let mut take = |it: &mut dyn Iterator<Item = (EdgeId, &crate::graph::Edge, NodeId)>| {
@@ -358,6 +361,63 @@ impl<'e, 'a> Matcher<'e, 'a> {
             }
         }
         let out = Rc::new(out);
+        if scanned >= HUB_DEGREE {
+            self.hubs
+                .entry((cur, dir as u8))
+                .or_default()
+                .push((types.to_vec(), Rc::clone(&out)));
+        }
+        out
+    }
+
+    /// [`Matcher::expand`] over the graph's compact relationship lists.
+    fn expand_compact(
+        &mut self,
+        adj: &crate::graph::Adjacency,
+        cur: NodeId,
+        dir: Dir,
+        types: &[String],
+    ) -> Rc<Vec<(EdgeId, NodeId)>> {
+        let wanted: Vec<u16> = types.iter().filter_map(|t| adj.type_id(t)).collect();
+        if !types.is_empty() && wanted.is_empty() {
+            return Rc::new(Vec::new());
+        }
+        let keep = |a: &&crate::graph::Adjacent| types.is_empty() || wanted.contains(&a.rel_type);
+        let pick = |a: &crate::graph::Adjacent| (a.edge, a.other);
+        let out: Vec<(EdgeId, NodeId)> = match dir {
+            Dir::Right => adj
+                .of(cur, Direction::Outgoing)
+                .iter()
+                .filter(keep)
+                .map(pick)
+                .collect(),
+            Dir::Left => adj
+                .of(cur, Direction::Incoming)
+                .iter()
+                .filter(keep)
+                .map(pick)
+                .collect(),
+            Dir::Both => adj
+                .of(cur, Direction::Outgoing)
+                .iter()
+                .filter(keep)
+                .chain(
+                    adj.of(cur, Direction::Incoming)
+                        .iter()
+                        .filter(|a| a.other != cur)
+                        .filter(keep),
+                )
+                .map(pick)
+                .collect(),
+        };
+        let out = Rc::new(out);
+        let scanned = match dir {
+            Dir::Right => adj.of(cur, Direction::Outgoing).len(),
+            Dir::Left => adj.of(cur, Direction::Incoming).len(),
+            Dir::Both => {
+                adj.of(cur, Direction::Outgoing).len() + adj.of(cur, Direction::Incoming).len()
+            }
+        };
         if scanned >= HUB_DEGREE {
             self.hubs
                 .entry((cur, dir as u8))
