@@ -335,89 +335,11 @@ impl<'e, 'a> Matcher<'e, 'a> {
             return Rc::clone(hit);
         }
         let g = self.ev.graph;
-        if let Some(adj) = g.adjacency() {
-            return self.expand_compact(adj, cur, dir, types);
-        }
-        let mut scanned = 0usize;
-        let mut out = Vec::new();
-        let mut take = |it: &mut dyn Iterator<Item = (EdgeId, &crate::graph::Edge, NodeId)>| {
-            for (e, edge, o) in it {
-                scanned += 1;
-                if types.is_empty() || types.iter().any(|t| *t == edge.rel_type) {
-                    out.push((e, o));
-                }
-            }
-        };
-        match dir {
-            Dir::Right => take(&mut g.edges_with(cur, Direction::Outgoing)),
-            Dir::Left => take(&mut g.edges_with(cur, Direction::Incoming)),
-            Dir::Both => {
-                take(&mut g.edges_with(cur, Direction::Outgoing));
-                take(
-                    &mut g
-                        .edges_with(cur, Direction::Incoming)
-                        .filter(|(_, _, o)| *o != cur),
-                );
-            }
-        }
-        let out = Rc::new(out);
-        if scanned >= HUB_DEGREE {
-            self.hubs
-                .entry((cur, dir as u8))
-                .or_default()
-                .push((types.to_vec(), Rc::clone(&out)));
-        }
-        out
-    }
-
-    /// [`Matcher::expand`] over the graph's compact relationship lists.
-    fn expand_compact(
-        &mut self,
-        adj: &crate::graph::Adjacency,
-        cur: NodeId,
-        dir: Dir,
-        types: &[String],
-    ) -> Rc<Vec<(EdgeId, NodeId)>> {
-        let wanted: Vec<u16> = types.iter().filter_map(|t| adj.type_id(t)).collect();
-        if !types.is_empty() && wanted.is_empty() {
-            return Rc::new(Vec::new());
-        }
-        let keep = |a: &&crate::graph::Adjacent| types.is_empty() || wanted.contains(&a.rel_type);
-        let pick = |a: &crate::graph::Adjacent| (a.edge, a.other);
-        let out: Vec<(EdgeId, NodeId)> = match dir {
-            Dir::Right => adj
-                .of(cur, Direction::Outgoing)
-                .iter()
-                .filter(keep)
-                .map(pick)
-                .collect(),
-            Dir::Left => adj
-                .of(cur, Direction::Incoming)
-                .iter()
-                .filter(keep)
-                .map(pick)
-                .collect(),
-            Dir::Both => adj
-                .of(cur, Direction::Outgoing)
-                .iter()
-                .filter(keep)
-                .chain(
-                    adj.of(cur, Direction::Incoming)
-                        .iter()
-                        .filter(|a| a.other != cur)
-                        .filter(keep),
-                )
-                .map(pick)
-                .collect(),
+        let (out, scanned) = match g.adjacency() {
+            Some(adj) => compact_list(adj, cur, dir, types),
+            None => linked_list(g, cur, dir, types),
         };
         let out = Rc::new(out);
-        let scanned = match dir {
-            Dir::Right => adj.of(cur, Direction::Outgoing).len(),
-            Dir::Left => adj.of(cur, Direction::Incoming).len(),
-            Dir::Both => {
-                adj.of(cur, Direction::Outgoing).len() + adj.of(cur, Direction::Incoming).len()
-            }
-        };
         if scanned >= HUB_DEGREE {
             self.hubs
                 .entry((cur, dir as u8))
@@ -638,6 +560,74 @@ impl<'e, 'a> Matcher<'e, 'a> {
         }
         Ok(out)
     }
+}
+
+/// A node's relationships of the wanted types, read from the compact lists, and how many
+/// relationships were looked at.
+fn compact_list(
+    adj: &crate::graph::Adjacency,
+    cur: NodeId,
+    dir: Dir,
+    types: &[String],
+) -> (Vec<(EdgeId, NodeId)>, usize) {
+    let wanted: Vec<u16> = types.iter().filter_map(|t| adj.type_id(t)).collect();
+    let keep = |a: &&crate::graph::Adjacent| types.is_empty() || wanted.contains(&a.rel_type);
+    let pick = |a: &crate::graph::Adjacent| (a.edge, a.other);
+    let (outgoing, incoming) = (
+        adj.of(cur, Direction::Outgoing),
+        adj.of(cur, Direction::Incoming),
+    );
+    match dir {
+        Dir::Right => (
+            outgoing.iter().filter(keep).map(pick).collect(),
+            outgoing.len(),
+        ),
+        Dir::Left => (
+            incoming.iter().filter(keep).map(pick).collect(),
+            incoming.len(),
+        ),
+        Dir::Both => (
+            outgoing
+                .iter()
+                .filter(keep)
+                .chain(incoming.iter().filter(|a| a.other != cur).filter(keep))
+                .map(pick)
+                .collect(),
+            outgoing.len() + incoming.len(),
+        ),
+    }
+}
+
+/// [`compact_list`] walking petgraph's own lists (while a writing query changes the graph).
+fn linked_list(
+    g: &crate::graph::Graph,
+    cur: NodeId,
+    dir: Dir,
+    types: &[String],
+) -> (Vec<(EdgeId, NodeId)>, usize) {
+    let mut scanned = 0usize;
+    let mut out = Vec::new();
+    let mut take = |it: &mut dyn Iterator<Item = (EdgeId, &crate::graph::Edge, NodeId)>| {
+        for (e, edge, o) in it {
+            scanned += 1;
+            if types.is_empty() || types.iter().any(|t| *t == edge.rel_type) {
+                out.push((e, o));
+            }
+        }
+    };
+    match dir {
+        Dir::Right => take(&mut g.edges_with(cur, Direction::Outgoing)),
+        Dir::Left => take(&mut g.edges_with(cur, Direction::Incoming)),
+        Dir::Both => {
+            take(&mut g.edges_with(cur, Direction::Outgoing));
+            take(
+                &mut g
+                    .edges_with(cur, Direction::Incoming)
+                    .filter(|(_, _, o)| *o != cur),
+            );
+        }
+    }
+    (out, scanned)
 }
 
 struct Walk<'p> {
