@@ -163,7 +163,10 @@ pub fn execute(
                 stats: QueryStats::default(),
             });
         }
-        graph.prepare_adjacency();
+        // A query that writes would drop the lists at its first change: it walks petgraph's.
+        if !is_updating(&ast) {
+            graph.prepare_adjacency();
+        }
         exec::run(graph, &ast, params, limits)
     })
 }
