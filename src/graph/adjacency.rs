@@ -4,8 +4,8 @@
 //! them costs a cache miss per relationship; a query that expands 80k meetings spends most of its
 //! time waiting for memory. Here each node's outgoing and incoming relationships sit next to each
 //! other (compressed sparse rows), with the type as a small number, in the same order petgraph
-//! walks them (so results keep their order). It is built on demand before a query and dropped by
-//! any change to the graph's relationships; a query that writes falls back to petgraph.
+//! walks them (so results keep their order). It is built before a read-only query and dropped by
+//! any change to the graph's relationships; a query that writes walks petgraph's lists.
 
 use super::{EdgeId, NodeId};
 use petgraph::Direction;
