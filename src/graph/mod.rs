@@ -249,14 +249,7 @@ impl Graph {
         id: NodeId,
         dir: Direction,
     ) -> impl Iterator<Item = (EdgeId, NodeId)> + '_ {
-        self.inner.edges_directed(id, dir).map(move |e| {
-            let other = if dir == Direction::Outgoing {
-                e.target()
-            } else {
-                e.source()
-            };
-            (e.id(), other)
-        })
+        self.edges_with(id, dir).map(|(e, _, other)| (e, other))
     }
 
     /// [`Graph::edges_of`] with each relationship's data, read in the same step.

@@ -106,10 +106,6 @@ struct Reader<'a> {
     pending: Vec<(PathBuf, Option<Format>)>,
 }
 
-/// What reading one pending file gave: its canonical path (to skip a file reached twice) and
-/// the article or why it was skipped.
-type ReadOne = (Option<PathBuf>, Result<SourceDoc, TextError>);
-
 fn io_err(path: &Path, source: io::Error) -> TextError {
     TextError::Io {
         path: path.to_path_buf(),
@@ -198,6 +194,11 @@ impl Reader<'_> {
                 path: path.to_path_buf(),
             });
         }
+        if let Ok(canon) = fs::canonicalize(path)
+            && !self.seen_files.insert(canon)
+        {
+            return;
+        }
         if meta.len() == 0 {
             return self.skip(TextError::Empty {
                 path: path.to_path_buf(),
@@ -205,11 +206,6 @@ impl Reader<'_> {
         }
         if format == Some(Format::JsonLines) {
             self.flush();
-            if let Ok(canon) = fs::canonicalize(path)
-                && !self.seen_files.insert(canon)
-            {
-                return;
-            }
             return self.jsonl_file(path);
         }
         if meta.len() > self.opts.max_file_bytes {
@@ -227,29 +223,24 @@ impl Reader<'_> {
     /// extraction starts), then keeps them in the order they were found.
     fn flush(&mut self) {
         use rayon::prelude::*;
-        let read: Vec<ReadOne> = std::mem::take(&mut self.pending)
+        let read: Vec<Result<SourceDoc, TextError>> = std::mem::take(&mut self.pending)
             .into_par_iter()
             .map(|(path, format)| {
-                let canon = fs::canonicalize(&path).ok();
-                let doc = fs::read(&path)
-                    .map_err(|e| io_err(&path, e))
-                    .and_then(|bytes| {
-                        let format = format.unwrap_or_else(|| Format::sniff(&bytes));
-                        document_from_bytes(&path, bytes, format)
-                    });
-                (canon, doc)
+                let bytes = fs::read(&path).map_err(|e| io_err(&path, e))?;
+                let format = format.unwrap_or_else(|| Format::sniff(&bytes));
+                document_from_bytes(&path, bytes, format)
             })
             .collect();
-        for (canon, doc) in read {
-            if let Some(canon) = canon
-                && !self.seen_files.insert(canon)
-            {
-                continue;
-            }
-            match doc {
-                Ok(doc) => self.out.docs.push(doc),
-                Err(e) => self.out.skipped.push(e),
-            }
+        for doc in read {
+            self.keep(doc);
+        }
+    }
+
+    /// Adds a document read, or the reason it could not be.
+    fn keep(&mut self, doc: Result<SourceDoc, TextError>) {
+        match doc {
+            Ok(doc) => self.out.docs.push(doc),
+            Err(e) => self.out.skipped.push(e),
         }
     }
 
@@ -312,14 +303,7 @@ impl Reader<'_> {
         if format == Format::JsonLines {
             return self.jsonl(&path, io::Cursor::new(bytes));
         }
-        self.bytes(&path, bytes, format);
-    }
-
-    fn bytes(&mut self, path: &Path, bytes: Vec<u8>, format: Format) {
-        match document_from_bytes(path, bytes, format) {
-            Ok(doc) => self.out.docs.push(doc),
-            Err(e) => self.out.skipped.push(e),
-        }
+        self.keep(document_from_bytes(&path, bytes, format));
     }
 }
 
