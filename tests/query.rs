@@ -562,3 +562,16 @@ fn a_set_cancel_flag_stops_the_query() {
     let r = query::execute(&mut g, q, &Default::default(), &limits).unwrap();
     assert_eq!(r.rows[0][0], Value::Int(50000));
 }
+
+#[test]
+fn a_node_deleted_earlier_in_the_query_no_longer_matches() {
+    let mut g = news();
+    let r = run(
+        &mut g,
+        "MATCH (p:Person {name: 'Lea Holm'}) DETACH DELETE p WITH p MATCH (p) RETURN count(*) AS n",
+    );
+    assert_eq!(r.rows, vec![vec![Value::Int(0)]]);
+    // read again after the write: the query's relationship lists are rebuilt without her
+    let r = run(&mut g, "MATCH (p:Person)--() RETURN count(DISTINCT p) AS n");
+    assert_eq!(r.rows, vec![vec![Value::Int(2)]]);
+}

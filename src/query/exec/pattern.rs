@@ -357,7 +357,8 @@ impl<'e, 'a> Matcher<'e, 'a> {
             && let Some(b) = row.get(v)
         {
             return Ok(match b {
-                Value::Node(id) => (vec![*id], false),
+                // bound earlier, perhaps deleted since: the only candidate that may not exist
+                Value::Node(id) => (g.node(*id).map(|_| *id).into_iter().collect(), false),
                 Value::Null => (vec![], false),
                 other => {
                     return Err(QueryError::semantic(
@@ -405,8 +406,9 @@ impl<'e, 'a> Matcher<'e, 'a> {
             }
             bind = false;
         }
-        // `id` always exists (it came from an index or a relationship), so a node without
-        // labels to check or properties to compare is not read at all.
+        // `id` exists (it came from an index, a relationship, or a bound variable that
+        // `candidates` checked), so a node without labels to check or properties to compare is
+        // not read at all.
         let check_labels = !labels_known && !np.labels.is_empty();
         if check_labels || np.props.is_some() {
             let Some(node) = g.node(id) else {
