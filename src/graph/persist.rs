@@ -76,12 +76,19 @@ pub fn encode(graph: &Graph) -> Result<Vec<u8>, PersistError> {
     })
     .map_err(|e| PersistError::Encode(e.to_string()))?;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&header(payload.len() as u64, crc32fast::hash(&payload)));
     out.extend_from_slice(&payload);
     Ok(out)
+}
+
+/// The file header for a payload of `len` bytes with checksum `crc`.
+fn header(len: u64, crc: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&crc.to_le_bytes());
+    out
 }
 
 enum WriteError {
@@ -115,11 +122,8 @@ fn write_streaming(graph: &Graph, file: File) -> Result<File, WriteError> {
     use std::io::{Seek, SeekFrom};
     let (inner, documents) = graph.parts();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-    let mut header = Vec::with_capacity(HEADER_LEN);
-    header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    header.extend_from_slice(&[0; 12]);
-    out.write_all(&header).map_err(WriteError::Io)?;
+    // a placeholder until the payload's length and checksum are known
+    out.write_all(&header(0, 0)).map_err(WriteError::Io)?;
     let mut w = CrcWriter {
         inner: out,
         crc: crc32fast::Hasher::new(),
@@ -141,11 +145,8 @@ fn write_streaming(graph: &Graph, file: File) -> Result<File, WriteError> {
         .inner
         .into_inner()
         .map_err(|e| WriteError::Io(e.into_error()))?;
-    file.seek(SeekFrom::Start(12)).map_err(WriteError::Io)?;
-    let mut tail = Vec::with_capacity(12);
-    tail.extend_from_slice(&len.to_le_bytes());
-    tail.extend_from_slice(&crc.to_le_bytes());
-    file.write_all(&tail).map_err(WriteError::Io)?;
+    file.seek(SeekFrom::Start(0)).map_err(WriteError::Io)?;
+    file.write_all(&header(len, crc)).map_err(WriteError::Io)?;
     Ok(file)
 }
 
