@@ -12,6 +12,10 @@ use newsgraph::{extract, text};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// The same allocator as the `newsgraph` binary, so that the figures are the product's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "bench", about = "newsgraph benchmarks")]
 struct Cli {
