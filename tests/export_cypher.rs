@@ -5,7 +5,7 @@ mod export_support;
 
 use export_support::{hostile_graph, sample_graph};
 use newsgraph::export::{self, Format, flat::sources_json};
-use newsgraph::graph::{Graph, Span, Value};
+use newsgraph::graph::{Graph, Props, Span, Value};
 use newsgraph::query;
 use std::collections::BTreeMap;
 
@@ -16,12 +16,8 @@ fn script(g: &Graph) -> String {
 }
 
 /// What Neo4j (and so the script) keeps of a property map.
-fn storable(
-    g: &Graph,
-    props: &BTreeMap<String, Value>,
-    sources: &[Span],
-) -> BTreeMap<String, Value> {
-    let mut out: BTreeMap<String, Value> = props
+fn storable(g: &Graph, props: &Props, sources: &[Span]) -> Props {
+    let mut out: Props = props
         .iter()
         .filter(|(k, v)| k.as_str() != "sources" && !matches!(v, Value::Null))
         .map(|(k, v)| {

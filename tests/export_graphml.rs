@@ -38,7 +38,7 @@ fn key(name: &str, builtins: &[&str]) -> String {
 
 fn expected_props(
     m: &mut Map<String, J>,
-    props: &std::collections::BTreeMap<String, Value>,
+    props: &newsgraph::graph::Props,
     builtins: &[&str],
     doubles: &[&str],
 ) {

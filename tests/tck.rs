@@ -369,9 +369,9 @@ fn parse_expected(s: &str) -> Result<V, String> {
 
 /// Converts an engine value to the canonical form.
 fn actual(g: &Graph, v: &Value) -> V {
-    let props = |m: &BTreeMap<String, newsgraph::graph::Value>| -> BTreeMap<String, V> {
+    let props = |m: &newsgraph::graph::Props| -> BTreeMap<String, V> {
         m.iter()
-            .map(|(k, v)| (k.clone(), actual(g, &Value::from(v))))
+            .map(|(k, v)| (k.to_string(), actual(g, &Value::from(v))))
             .collect()
     };
     match v {

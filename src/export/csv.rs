@@ -72,7 +72,7 @@ fn kuzu_type(t: FlatType) -> &'static str {
 /// The array delimiter: the first candidate no list item contains.
 fn pick_delimiter(graph: &Graph) -> char {
     let mut present = BTreeSet::new();
-    let mut scan = |props: &BTreeMap<String, Value>| {
+    let mut scan = |props: &crate::graph::Props| {
         for v in props.values() {
             if let Value::List(items) = v {
                 for s in items.iter().filter_map(Value::as_str) {
@@ -242,7 +242,7 @@ pub fn write_dir(
                 table
                     .columns
                     .iter()
-                    .map(|(k, _, t)| cell(n.props.get(k), *t, delim)),
+                    .map(|(k, _, t)| cell(n.props.get(k.as_str()), *t, delim)),
             );
             row.push(sources_json(graph, &n.sources));
             w.write_record(&row).map_err(csv_err(&path))?;
@@ -335,7 +335,7 @@ pub fn write_dir(
                 table
                     .columns
                     .iter()
-                    .map(|(k, _, t)| cell(edge.props.get(k), *t, delim)),
+                    .map(|(k, _, t)| cell(edge.props.get(k.as_str()), *t, delim)),
             );
             row.push(sources_json(graph, &edge.sources));
             row.push(ta.clone());

@@ -8,7 +8,7 @@
 use super::flat::sources_json;
 use super::{ExportError, Subgraph, edge_in, node_in};
 use crate::graph::{Graph, NodeId, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -168,7 +168,7 @@ fn literal(v: &Value) -> Option<String> {
     })
 }
 
-fn props(graph: &Graph, props: &BTreeMap<String, Value>, sources: &[crate::graph::Span]) -> String {
+fn props(graph: &Graph, props: &crate::graph::Props, sources: &[crate::graph::Span]) -> String {
     let mut parts: Vec<String> = props
         .iter()
         .filter(|(k, _)| k.as_str() != "sources")

@@ -25,10 +25,7 @@ pub fn display_name(node: &Node) -> String {
 }
 
 /// A string property, if present and a string.
-pub fn prop_str<'a>(
-    props: &'a std::collections::BTreeMap<String, Value>,
-    key: &str,
-) -> Option<&'a str> {
+pub fn prop_str<'a>(props: &'a crate::graph::Props, key: &str) -> Option<&'a str> {
     props
         .get(key)
         .and_then(Value::as_str)

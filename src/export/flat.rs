@@ -47,13 +47,13 @@ impl FlatType {
 /// The types of every property key over some property maps (keys whose values are all null are
 /// left out).
 pub fn key_types<'a>(
-    maps: impl Iterator<Item = &'a BTreeMap<String, Value>>,
+    maps: impl Iterator<Item = &'a crate::graph::Props>,
 ) -> BTreeMap<String, FlatType> {
     let mut out: BTreeMap<String, FlatType> = BTreeMap::new();
     for m in maps {
         for (k, v) in m {
             if let Some(t) = FlatType::of(v) {
-                out.entry(k.clone())
+                out.entry(k.to_string())
                     .and_modify(|old| *old = old.join(t))
                     .or_insert(t);
             }
@@ -111,13 +111,13 @@ mod tests {
 
     #[test]
     fn types_widen_over_values() {
-        let mut a = BTreeMap::new();
-        a.insert("n".to_string(), Value::Int(1));
-        a.insert("l".to_string(), Value::from(vec!["x".to_string()]));
-        a.insert("z".to_string(), Value::Null);
-        let mut b = BTreeMap::new();
-        b.insert("n".to_string(), Value::Float(0.5));
-        b.insert("l".to_string(), Value::List(vec![Value::Int(1)]));
+        let mut a = crate::graph::Props::new();
+        a.insert("n".into(), Value::Int(1));
+        a.insert("l".into(), Value::from(vec!["x".to_string()]));
+        a.insert("z".into(), Value::Null);
+        let mut b = crate::graph::Props::new();
+        b.insert("n".into(), Value::Float(0.5));
+        b.insert("l".into(), Value::List(vec![Value::Int(1)]));
         let t = key_types([&a, &b].into_iter());
         assert_eq!(t.get("n"), Some(&FlatType::Double));
         assert_eq!(t.get("l"), Some(&FlatType::String));

@@ -97,12 +97,12 @@ fn write_data(s: &mut String, key: &str, value: &str) {
     let _ = writeln!(s, "      <data key=\"{key}\">{}</data>", xml(value));
 }
 
-fn write_props(s: &mut String, keys: &Keys, props: &BTreeMap<String, Value>) {
+fn write_props(s: &mut String, keys: &Keys, props: &crate::graph::Props) {
     for (k, v) in props {
         if matches!(v, Value::Null) {
             continue;
         }
-        if let Some((id, t)) = keys.props.get(k) {
+        if let Some((id, t)) = keys.props.get(k.as_str()) {
             write_data(s, id, &scalar_text(v, *t));
         }
     }

@@ -7,7 +7,7 @@
 
 use crate::graph::{DocId, DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, schema};
 use serde_json::Value as J;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::BufRead;
 use thiserror::Error;
 
@@ -97,8 +97,8 @@ fn spans(v: &J, docs: &mut DocIds) -> Option<Vec<Span>> {
 fn props_and_sources(
     v: Option<&J>,
     docs: &mut DocIds,
-) -> Result<(BTreeMap<String, Value>, Vec<Span>), String> {
-    let mut props = BTreeMap::new();
+) -> Result<(crate::graph::Props, Vec<Span>), String> {
+    let mut props = crate::graph::Props::new();
     let mut sources = Vec::new();
     match v {
         None | Some(J::Null) => {}
@@ -110,7 +110,7 @@ fn props_and_sources(
                     sources = s;
                     continue;
                 }
-                props.insert(k.clone(), Value::from_json(v));
+                props.insert(k.as_str().into(), Value::from_json(v));
             }
         }
         Some(_) => return Err("\"properties\" must be an object".into()),

@@ -1,7 +1,7 @@
 //! JSON Lines in the shape of Neo4j's APOC JSON export: one node or relationship object a line.
 
 use super::{ExportError, Subgraph};
-use crate::graph::{Graph, Span, Value};
+use crate::graph::{Graph, Span};
 use serde_json::{Map, Value as J, json};
 use std::io::Write;
 
@@ -17,14 +17,10 @@ fn sources_json(graph: &Graph, sources: &[Span]) -> J {
     )
 }
 
-fn props_json(
-    graph: &Graph,
-    props: &std::collections::BTreeMap<String, Value>,
-    sources: &[Span],
-) -> J {
+fn props_json(graph: &Graph, props: &crate::graph::Props, sources: &[Span]) -> J {
     let mut m: Map<String, J> = props
         .iter()
-        .map(|(k, v)| (k.clone(), v.to_json()))
+        .map(|(k, v)| (k.to_string(), v.to_json()))
         .collect();
     m.insert("sources".into(), sources_json(graph, sources));
     J::Object(m)

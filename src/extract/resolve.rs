@@ -97,7 +97,7 @@ fn sorted(mut src: Vec<Span>) -> Vec<Span> {
     src
 }
 
-fn set_conf(props: &mut std::collections::BTreeMap<String, Value>, c: f32) {
+fn set_conf(props: &mut crate::graph::Props, c: f32) {
     let c = (c as f64 * 100.0).round() / 100.0;
     let old = match props.get("confidence") {
         Some(Value::Float(f)) => *f,
@@ -401,7 +401,7 @@ fn edge(
     }
     let mut e = Edge::new(ty);
     for (k, v) in props {
-        e.props.insert(k.to_string(), v);
+        e.props.insert(k.into(), v);
     }
     e.sources = sorted(src);
     set_conf(&mut e.props, conf);

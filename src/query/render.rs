@@ -104,7 +104,7 @@ pub fn json_value(g: &Graph, v: &Value) -> serde_json::Value {
             Some(n) => json!({
                 "id": id.index(),
                 "labels": n.labels,
-                "properties": n.props.iter().map(|(k, v)| (k.clone(), v.to_json())).collect::<serde_json::Map<_, _>>(),
+                "properties": n.props.iter().map(|(k, v)| (k.to_string(), v.to_json())).collect::<serde_json::Map<_, _>>(),
             }),
             None => json!({ "id": id.index(), "deleted": true }),
         },
@@ -114,7 +114,7 @@ pub fn json_value(g: &Graph, v: &Value) -> serde_json::Value {
                 "type": e.rel_type,
                 "start": a.index(),
                 "end": b.index(),
-                "properties": e.props.iter().map(|(k, v)| (k.clone(), v.to_json())).collect::<serde_json::Map<_, _>>(),
+                "properties": e.props.iter().map(|(k, v)| (k.to_string(), v.to_json())).collect::<serde_json::Map<_, _>>(),
             }),
             _ => json!({ "id": id.index(), "deleted": true }),
         },

@@ -288,7 +288,7 @@ impl Value {
                 }
                 out.push(']');
             }
-            Value::Map(m) => render_map(g, m.iter().map(|(k, v)| (k, v.clone())), out),
+            Value::Map(m) => render_map(g, m.iter().map(|(k, v)| (k.as_str(), v.clone())), out),
             Value::Node(id) => render_node(g, *id, out),
             Value::Rel(id) => render_rel(g, *id, out),
             Value::Path { nodes, rels } => {
@@ -311,7 +311,7 @@ impl Value {
     }
 }
 
-fn render_map<'a>(g: &Graph, m: impl Iterator<Item = (&'a String, Value)>, out: &mut String) {
+fn render_map<'a>(g: &Graph, m: impl Iterator<Item = (&'a str, Value)>, out: &mut String) {
     out.push('{');
     for (i, (k, v)) in m.enumerate() {
         if i > 0 {
@@ -335,7 +335,11 @@ fn render_node(g: &Graph, id: NodeId, out: &mut String) {
             if !n.labels.is_empty() {
                 out.push(' ');
             }
-            render_map(g, n.props.iter().map(|(k, v)| (k, Value::from(v))), out);
+            render_map(
+                g,
+                n.props.iter().map(|(k, v)| (k.as_str(), Value::from(v))),
+                out,
+            );
         }
     }
     out.push(')');
@@ -348,7 +352,11 @@ fn render_rel(g: &Graph, id: EdgeId, out: &mut String) {
         out.push_str(&e.rel_type);
         if !e.props.is_empty() {
             out.push(' ');
-            render_map(g, e.props.iter().map(|(k, v)| (k, Value::from(v))), out);
+            render_map(
+                g,
+                e.props.iter().map(|(k, v)| (k.as_str(), Value::from(v))),
+                out,
+            );
         }
     }
     out.push(']');

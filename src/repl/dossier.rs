@@ -163,7 +163,7 @@ pub fn build(g: &Graph, id: NodeId) -> Dossier {
             n.props
                 .iter()
                 .filter(|(k, _)| !matches!(k.as_str(), "name" | "aliases"))
-                .map(|(k, v)| (k.clone(), plain(v)))
+                .map(|(k, v)| (k.to_string(), plain(v)))
                 .collect()
         })
         .unwrap_or_default();

@@ -215,7 +215,7 @@ fn key_props(node: &graph::Node) -> Vec<(&str, &graph::Value)> {
     };
     let mut out: Vec<(&str, &graph::Value)> = wanted
         .iter()
-        .filter_map(|k| node.props.get_key_value(*k).map(|(k, v)| (k.as_str(), v)))
+        .filter_map(|&k| node.props.get(k).map(|v| (k, v)))
         .collect();
     if out.is_empty() {
         out = node
@@ -322,12 +322,10 @@ pub fn value_json(g: &Graph, v: &Value) -> serde_json::Value {
     }
 }
 
-fn props_json(
-    props: &std::collections::BTreeMap<String, graph::Value>,
-) -> serde_json::Map<String, serde_json::Value> {
+fn props_json(props: &graph::Props) -> serde_json::Map<String, serde_json::Value> {
     props
         .iter()
-        .map(|(k, v)| (k.clone(), v.to_json()))
+        .map(|(k, v)| (k.to_string(), v.to_json()))
         .collect()
 }
 

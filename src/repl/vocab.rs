@@ -29,9 +29,9 @@ impl Vocab {
             for l in &n.labels {
                 v.labels.insert(l.clone());
                 let keys = v.node_keys.entry(l.clone()).or_default();
-                keys.extend(n.props.keys().cloned());
+                keys.extend(n.props.keys().map(|k| k.to_string()));
             }
-            v.all_keys.extend(n.props.keys().cloned());
+            v.all_keys.extend(n.props.keys().map(|k| k.to_string()));
             if n.has_label(schema::DOCUMENT) || n.has_label(schema::STATEMENT) {
                 continue;
             }
@@ -44,8 +44,8 @@ impl Vocab {
             v.rel_keys
                 .entry(e.rel_type.to_string())
                 .or_default()
-                .extend(e.props.keys().cloned());
-            v.all_keys.extend(e.props.keys().cloned());
+                .extend(e.props.keys().map(|k| k.to_string()));
+            v.all_keys.extend(e.props.keys().map(|k| k.to_string()));
         }
         v.names = names.into_iter().filter(|s| !s.trim().is_empty()).collect();
         v

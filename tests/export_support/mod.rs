@@ -105,7 +105,7 @@ pub fn hostile(rng: &mut Rng) -> String {
 fn node(label: &str, props: &[(&str, Value)], doc: u32) -> Node {
     let mut n = Node::new(label);
     for (k, v) in props {
-        n.props.insert(k.to_string(), v.clone());
+        n.props.insert((*k).into(), v.clone());
     }
     n.sources.push(Span {
         doc,
@@ -126,7 +126,7 @@ fn list(v: &[&str]) -> Value {
 fn edge(rel: &str, props: &[(&str, Value)], doc: u32) -> Edge {
     let mut e = Edge::new(rel);
     for (k, v) in props {
-        e.props.insert(k.to_string(), v.clone());
+        e.props.insert((*k).into(), v.clone());
     }
     e.sources.push(Span {
         doc,
@@ -367,7 +367,7 @@ pub fn hostile_graph(seed: u64, nodes: usize) -> Graph {
             Value::from(vec![hostile(&mut rng), hostile(&mut rng)]),
         );
         n.props
-            .insert(hostile(&mut rng), Value::from(hostile(&mut rng)));
+            .insert(hostile(&mut rng).into(), Value::from(hostile(&mut rng)));
         n.sources.push(Span {
             doc: 0,
             start: 0,
@@ -387,8 +387,10 @@ pub fn hostile_graph(seed: u64, nodes: usize) -> Graph {
             .insert("title".into(), Value::from(hostile(&mut rng)));
         e.props
             .insert("date".into(), Value::from(hostile(&mut rng)));
-        e.props
-            .insert(hostile(&mut rng), Value::Int(rng.below(1000) as i64 - 500));
+        e.props.insert(
+            hostile(&mut rng).into(),
+            Value::Int(rng.below(1000) as i64 - 500),
+        );
         g.add_edge(a, b, e);
     }
     g

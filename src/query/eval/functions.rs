@@ -219,12 +219,22 @@ impl Eval<'_> {
             "properties" => match &first {
                 Value::Node(n) => Value::Map(
                     g.node(*n)
-                        .map(|n| n.props.iter().map(|(k, v)| (k.clone(), v.into())).collect())
+                        .map(|n| {
+                            n.props
+                                .iter()
+                                .map(|(k, v)| (k.to_string(), v.into()))
+                                .collect()
+                        })
                         .unwrap_or_default(),
                 ),
                 Value::Rel(r) => Value::Map(
                     g.edge(*r)
-                        .map(|e| e.props.iter().map(|(k, v)| (k.clone(), v.into())).collect())
+                        .map(|e| {
+                            e.props
+                                .iter()
+                                .map(|(k, v)| (k.to_string(), v.into()))
+                                .collect()
+                        })
                         .unwrap_or_default(),
                 ),
                 Value::Map(m) => Value::Map(m.clone()),
@@ -233,12 +243,22 @@ impl Eval<'_> {
             "keys" => match &first {
                 Value::Node(n) => Value::List(
                     g.node(*n)
-                        .map(|n| n.props.keys().map(|k| Value::String(k.clone())).collect())
+                        .map(|n| {
+                            n.props
+                                .keys()
+                                .map(|k| Value::String(k.to_string()))
+                                .collect()
+                        })
                         .unwrap_or_default(),
                 ),
                 Value::Rel(r) => Value::List(
                     g.edge(*r)
-                        .map(|e| e.props.keys().map(|k| Value::String(k.clone())).collect())
+                        .map(|e| {
+                            e.props
+                                .keys()
+                                .map(|k| Value::String(k.to_string()))
+                                .collect()
+                        })
                         .unwrap_or_default(),
                 ),
                 Value::Map(m) => Value::List(m.keys().map(|k| Value::String(k.clone())).collect()),

@@ -258,12 +258,12 @@ fn procedure_rows(g: &Graph, name: &str) -> Vec<Vec<Value>> {
             let mut keys = BTreeSet::new();
             for id in g.node_ids() {
                 if let Some(n) = g.node(id) {
-                    keys.extend(n.props.keys().cloned());
+                    keys.extend(n.props.keys().map(|k| k.to_string()));
                 }
             }
             for id in g.edge_ids() {
                 if let Some(e) = g.edge(id) {
-                    keys.extend(e.props.keys().cloned());
+                    keys.extend(e.props.keys().map(|k| k.to_string()));
                 }
             }
             keys.into_iter().collect()

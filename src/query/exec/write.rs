@@ -32,19 +32,14 @@ fn storable(v: &Value) -> R<graph::Value> {
 }
 
 /// Evaluates a pattern's property map into storable properties (null entries dropped).
-fn eval_props(
-    g: &Graph,
-    cx: &Cx,
-    row: &Row,
-    e: Option<&Expr>,
-) -> R<BTreeMap<String, graph::Value>> {
-    let mut out = BTreeMap::new();
+fn eval_props(g: &Graph, cx: &Cx, row: &Row, e: Option<&Expr>) -> R<graph::Props> {
+    let mut out = graph::Props::new();
     let Some(e) = e else { return Ok(out) };
     match cx.eval(g).eval(row, e)? {
         Value::Map(m) => {
             for (k, v) in m {
                 if !v.is_null() {
-                    out.insert(k, storable(&v)?);
+                    out.insert(k.into(), storable(&v)?);
                 }
             }
         }
@@ -234,11 +229,7 @@ fn target(g: &Graph, cx: &Cx, row: &Row, e: &Expr) -> R<Target> {
     }
 }
 
-fn props_mut<R2>(
-    g: &mut Graph,
-    t: &Target,
-    f: impl FnOnce(&mut BTreeMap<String, graph::Value>) -> R2,
-) -> Option<R2> {
+fn props_mut<R2>(g: &mut Graph, t: &Target, f: impl FnOnce(&mut graph::Props) -> R2) -> Option<R2> {
     match t {
         Target::Node(n) => g.update_node(*n, |node| f(&mut node.props)),
         Target::Rel(r) => g.edge_mut(*r).map(|e| f(&mut e.props)),
@@ -252,12 +243,22 @@ fn value_map(g: &Graph, v: Value) -> R<Option<BTreeMap<String, Value>>> {
         Value::Null => None,
         Value::Node(n) => Some(
             g.node(n)
-                .map(|n| n.props.iter().map(|(k, v)| (k.clone(), v.into())).collect())
+                .map(|n| {
+                    n.props
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.into()))
+                        .collect()
+                })
                 .unwrap_or_default(),
         ),
         Value::Rel(r) => Some(
             g.edge(r)
-                .map(|e| e.props.iter().map(|(k, v)| (k.clone(), v.into())).collect())
+                .map(|e| {
+                    e.props
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.into()))
+                        .collect()
+                })
                 .unwrap_or_default(),
         ),
         other => {
@@ -289,10 +290,10 @@ pub fn set(g: &mut Graph, cx: &mut Cx, row: &Row, items: &[SetItem]) -> R<()> {
                 props_mut(g, &t, |p| match stored {
                     Some(s) => {
                         stats.properties_set += 1;
-                        p.insert(key.clone(), s);
+                        p.insert(key.as_str().into(), s);
                     }
                     None => {
-                        if p.remove(key).is_some() {
+                        if p.remove(key.as_str()).is_some() {
                             stats.properties_set += 1;
                         }
                     }
@@ -323,10 +324,10 @@ pub fn set(g: &mut Graph, cx: &mut Cx, row: &Row, items: &[SetItem]) -> R<()> {
                         stats.properties_set += 1;
                         match v {
                             Some(v) => {
-                                p.insert(k, v);
+                                p.insert(k.into(), v);
                             }
                             None => {
-                                p.remove(&k);
+                                p.remove(k.as_str());
                             }
                         }
                     }
@@ -356,7 +357,7 @@ pub fn remove(g: &mut Graph, cx: &mut Cx, row: &Row, items: &[RemoveItem]) -> R<
         match item {
             RemoveItem::Property { target: t, key } => {
                 let t = target(g, cx, row, t)?;
-                props_mut(g, &t, |p| p.remove(key));
+                props_mut(g, &t, |p| p.remove(key.as_str()));
             }
             RemoveItem::Labels { var, labels } => {
                 if let Target::Node(n) = target(g, cx, row, &Expr::Var(var.clone()))? {
