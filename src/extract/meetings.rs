@@ -676,6 +676,11 @@ fn place_within(a: &Analysis, p: usize, q: usize) -> bool {
 /// a new one can merge with: merging compares a few candidates, not every meeting seen so far
 /// (a capital hosts thousands of meetings in a large corpus, but few in one month). Used within
 /// a document (entity indexes) and across documents (node indexes).
+///
+/// The same place alone only joins two meetings when one of them has fewer than two
+/// participants, so a meeting with two or more looks up by place only the small meetings there
+/// (filed a second time under [`MeetingKey::PlaceOfSmall`]); otherwise every meeting held in a
+/// capital would be a candidate for every other one held there that month.
 #[derive(Default)]
 pub struct MeetingIndex(HashMap<(MeetingKey, usize, DateBucket), Vec<usize>>);
 
@@ -684,6 +689,9 @@ enum MeetingKey {
     EventOrg,
     Participant,
     Place,
+    /// The place of a meeting with fewer than two participants (participants only grow, so a
+    /// meeting that is small now was small whenever it was filed).
+    PlaceOfSmall,
 }
 
 /// Where a meeting's date files it. Every meeting is under `Any`; a meeting without an ISO date
@@ -713,14 +721,38 @@ pub fn iso_year_month(date: Option<&str>) -> Option<(u16, Option<u8>)> {
 }
 
 impl MeetingIndex {
+    /// The keys a meeting is filed under.
     fn subjects(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
         if let Some(o) = f.event_org {
             return vec![(MeetingKey::EventOrg, o)];
         }
+        let small = f.participants.len() < 2;
         f.participants
             .iter()
             .map(|&p| (MeetingKey::Participant, p))
             .chain(f.place.map(|p| (MeetingKey::Place, p)))
+            .chain(
+                f.place
+                    .filter(|_| small)
+                    .map(|p| (MeetingKey::PlaceOfSmall, p)),
+            )
+            .collect()
+    }
+
+    /// The keys under which every meeting that may be the same event as `f` is filed.
+    fn lookups(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
+        if let Some(o) = f.event_org {
+            return vec![(MeetingKey::EventOrg, o)];
+        }
+        let place_key = if f.participants.len() < 2 {
+            MeetingKey::Place
+        } else {
+            MeetingKey::PlaceOfSmall
+        };
+        f.participants
+            .iter()
+            .map(|&p| (MeetingKey::Participant, p))
+            .chain(f.place.map(|p| (place_key, p)))
             .collect()
     }
 
@@ -769,7 +801,7 @@ impl MeetingIndex {
     /// Meetings that may be the same event as `f`, in the order they were first seen.
     pub fn candidates(&self, f: &MeetingFact) -> Vec<usize> {
         let buckets = Self::compatible_with(f);
-        let mut v: Vec<usize> = Self::subjects(f)
+        let mut v: Vec<usize> = Self::lookups(f)
             .into_iter()
             .flat_map(|(kind, id)| buckets.iter().map(move |&b| (kind, id, b)))
             .filter_map(|k| self.0.get(&k))

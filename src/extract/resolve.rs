@@ -978,6 +978,7 @@ mod tests {
             all.push(meeting(&[1, 2], None, *d));
             all.push(meeting(&[2], Some(7), *d));
             all.push(meeting(&[3 + i], Some(7), *d));
+            all.push(meeting(&[20 + i, 40 + i], Some(7), *d));
         }
         let mut index = MeetingIndex::default();
         for (i, m) in all.iter().enumerate() {
@@ -1002,6 +1003,11 @@ mod tests {
             )
         }));
         assert!(september.len() < all.len());
+        // two meetings of two or more people at one place, with no one in common, are not
+        // proposed to each other (only meetings of fewer than two people merge by place alone)
+        let at_place = index.candidates(&meeting(&[60, 61], Some(7), None));
+        assert!(!at_place.is_empty());
+        assert!(at_place.iter().all(|&i| all[i].participants.len() < 2));
     }
 
     #[test]
