@@ -17,6 +17,46 @@ use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 use std::collections::{BTreeMap, HashMap};
 
+/// The name index's keys for a node's name and aliases: folded, sorted, without duplicates.
+fn name_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = names.map(fold_name).filter(|k| !k.is_empty()).collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// What the label and name indexes are built from, kept by [`Graph::update_node`] to tell
+/// whether an update touched it: comparing these is cheaper than folding every name and alias
+/// before and after each of the millions of updates a large build makes.
+struct IndexedParts {
+    labels: Vec<String>,
+    name: Option<Value>,
+    aliases: Option<Value>,
+}
+
+impl IndexedParts {
+    fn of(node: &Node) -> Self {
+        IndexedParts {
+            labels: node.labels.clone(),
+            name: node.props.get("name").cloned(),
+            aliases: node.props.get("aliases").cloned(),
+        }
+    }
+
+    fn same_as(&self, node: &Node) -> bool {
+        self.labels == node.labels
+            && self.name.as_ref() == node.props.get("name")
+            && self.aliases.as_ref() == node.props.get("aliases")
+    }
+
+    /// The name index's keys these parts gave.
+    fn keys(&self) -> Vec<String> {
+        let name = self.name.as_ref().and_then(Value::as_str);
+        let aliases = self.aliases.as_ref().map(Value::as_str_list);
+        name_keys(name.into_iter().chain(aliases.into_iter().flatten()))
+    }
+}
+
 /// Stable identifier of a node (survives deletions of other nodes).
 pub type NodeId = NodeIndex<u32>;
 /// Stable identifier of a relationship.
@@ -198,12 +238,10 @@ impl Graph {
     /// the labels, name or aliases changed (most updates add sources and are cheap).
     pub fn update_node<R>(&mut self, id: NodeId, f: impl FnOnce(&mut Node) -> R) -> Option<R> {
         let node = self.inner.node_weight_mut(id)?;
-        let before = (node.labels.clone(), Self::index_keys(node));
+        let before = IndexedParts::of(node);
         let r = f(node);
-        let after = (node.labels.clone(), Self::index_keys(node));
-        if before != after {
-            self.unindex_keys(id, &before.0, &before.1);
-            self.index_node(id);
+        if !before.same_as(node) {
+            self.reindex(id, &before.labels, &before.keys());
         }
         self.dirty = true;
         Some(r)
@@ -374,34 +412,61 @@ impl Graph {
     }
 
     fn index_keys(node: &Node) -> Vec<String> {
-        let mut keys: Vec<String> = node
-            .name()
-            .into_iter()
-            .chain(node.aliases())
-            .map(fold_name)
-            .filter(|k| !k.is_empty())
-            .collect();
-        keys.sort();
-        keys.dedup();
-        keys
+        name_keys(node.name().into_iter().chain(node.aliases()))
     }
 
     fn index_node(&mut self, id: NodeId) {
         let Some(node) = self.inner.node_weight(id) else {
             return;
         };
-        for l in &node.labels {
+        let (labels, keys) = (node.labels.clone(), Self::index_keys(node));
+        self.index_keys_of(id, &labels, keys);
+    }
+
+    fn index_keys_of(&mut self, id: NodeId, labels: &[String], keys: Vec<String>) {
+        for l in labels {
             let v = self.by_label.entry(l.clone()).or_default();
             if let Err(pos) = v.binary_search(&id) {
                 v.insert(pos, id);
             }
         }
-        for k in Self::index_keys(node) {
+        for k in keys {
             let v = self.by_name.entry(k).or_default();
             if let Err(pos) = v.binary_search(&id) {
                 v.insert(pos, id);
             }
         }
+    }
+
+    /// Updates the indexes of node `id`, whose labels and name keys were `old_labels` and
+    /// `old_keys`: removes only the entries it lost and adds only those it gained (a label's
+    /// list holds every node with it, so taking out and putting back an unchanged one would
+    /// shift most of the list).
+    fn reindex(&mut self, id: NodeId, old_labels: &[String], old_keys: &[String]) {
+        let Some(node) = self.inner.node_weight(id) else {
+            return;
+        };
+        let (labels, keys) = (node.labels.clone(), Self::index_keys(node));
+        let lost_labels: Vec<String> = old_labels
+            .iter()
+            .filter(|l| !labels.contains(l))
+            .cloned()
+            .collect();
+        let lost_keys: Vec<String> = old_keys
+            .iter()
+            .filter(|k| keys.binary_search(k).is_err())
+            .cloned()
+            .collect();
+        self.unindex_keys(id, &lost_labels, &lost_keys);
+        let new_labels: Vec<String> = labels
+            .into_iter()
+            .filter(|l| !old_labels.contains(l))
+            .collect();
+        let new_keys: Vec<String> = keys
+            .into_iter()
+            .filter(|k| old_keys.binary_search(k).is_err())
+            .collect();
+        self.index_keys_of(id, &new_labels, new_keys);
     }
 
     fn unindex_node(&mut self, id: NodeId) {
