@@ -4,6 +4,7 @@
 //! of a whole line, never at what a particular article says.
 
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What kind of page furniture a line is.
@@ -566,20 +567,20 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if IMAGE_FILE.is_match(first_token) {
         return Some(Boilerplate::ImageFile);
     }
-    if COMMENT_HEADINGS.contains(&n) || RELATIVE_COMMENTS.is_match(n) {
+    if EXACT.comment_headings.contains(n) || RELATIVE_COMMENTS.is_match(n) {
         return Some(Boilerplate::CommentsHeading);
     }
-    if TEASER_HEADINGS.contains(&n) || (n.starts_with("more from ") && count <= 5) {
+    if EXACT.teaser_headings.contains(n) || (n.starts_with("more from ") && count <= 5) {
         return Some(Boilerplate::TeaserHeading);
     }
     let lower_line = strip_bullet(trimmed).to_lowercase();
     if TEASER_PREFIXES.iter().any(|p| lower_line.starts_with(p)) {
         return Some(Boilerplate::Teaser);
     }
-    if NAVIGATION.contains(&n) || is_breadcrumb(trimmed) {
+    if EXACT.navigation.contains(n) || is_breadcrumb(trimmed) {
         return Some(Boilerplate::Navigation);
     }
-    if ADVERTS.contains(&n) {
+    if EXACT.adverts.contains(n) {
         return Some(Boilerplate::Advert);
     }
     if CREDIT_PREFIXES.iter().any(|p| lower_line.starts_with(p))
@@ -587,7 +588,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     {
         return Some(Boilerplate::Credit);
     }
-    if LABELS.contains(&n) || is_byline(trimmed, &lower_line, count) {
+    if EXACT.labels.contains(n) || is_byline(trimmed, &lower_line, count) {
         return Some(Boilerplate::Byline);
     }
     if count <= 8 && RELATIVE_TIME.is_match(n) {
@@ -605,6 +606,27 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     None
 }
 
+/// The lists a whole (normalised) line must equal, as sets: every line of every article is
+/// looked up in each of them.
+struct ExactLists {
+    comment_headings: HashSet<&'static str>,
+    teaser_headings: HashSet<&'static str>,
+    navigation: HashSet<&'static str>,
+    adverts: HashSet<&'static str>,
+    labels: HashSet<&'static str>,
+}
+
+static EXACT: LazyLock<ExactLists> = LazyLock::new(|| {
+    let set = |list: &[&'static str]| list.iter().copied().collect();
+    ExactLists {
+        comment_headings: set(COMMENT_HEADINGS),
+        teaser_headings: set(TEASER_HEADINGS),
+        navigation: set(NAVIGATION),
+        adverts: set(ADVERTS),
+        labels: set(LABELS),
+    }
+});
+
 static RELATIVE_COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d+|no)\s+(comments?|responses?|replies)$")
         .unwrap_or_else(|e| panic!("bad built-in regex: {e}"))
@@ -613,6 +635,10 @@ static RELATIVE_COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Home > World > Asia", "News | Politics | Korea": short segments between separators.
 fn is_breadcrumb(line: &str) -> bool {
     let seps = ['>', '›', '»', '|', '/'];
+    // three parts need two separators: most lines have none, and are not split
+    if line.matches(&seps[..]).nth(1).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = line.split(&seps[..]).map(str::trim).collect();
     if parts.len() < 3 {
         return false;
