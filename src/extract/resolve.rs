@@ -9,7 +9,9 @@ use super::gazetteer::GAZETTEER;
 use super::meetings::{MeetingIndex, absorb, same_event};
 use super::mentions::Analysis;
 use super::tokens::TokKind;
-use crate::graph::{DocumentInfo, Edge, Graph, Node, NodeId, Span, Value, fold_name, schema};
+use crate::graph::{
+    DocumentInfo, Edge, EdgeId, Graph, Node, NodeId, Span, Value, fold_name, schema,
+};
 use crate::text::SourceDoc;
 use petgraph::Direction;
 use std::cell::RefCell;
@@ -366,46 +368,65 @@ fn same_fact_value(key: &str, old: Option<&Value>, new: &Value) -> bool {
     }
 }
 
-fn edge(
-    g: &mut Graph,
-    from: NodeId,
-    to: NodeId,
-    ty: &str,
-    props: Vec<(&str, Value)>,
-    src: Vec<Span>,
-    conf: f32,
-) {
-    // merge with an identical existing relationship
-    let same = g.edges_between(from, to).into_iter().find(|&e| {
-        g.edge(e).is_some_and(|x| {
-            x.rel_type == ty
-                && props
-                    .iter()
-                    .all(|(k, v)| same_fact_value(k, x.props.get(*k), v))
-        })
-    });
-    if let Some(e) = same {
-        if let Some(x) = g.edge_mut(e) {
-            push_sources(&mut x.sources, src);
-            set_conf(&mut x.props, conf);
-            for (k, v) in props {
-                if k == "count"
-                    && let (Some(Value::Int(old)), Value::Int(new)) = (x.props.get("count"), &v)
-                {
-                    let sum = old + new;
-                    x.props.insert("count".into(), Value::Int(sum));
+/// The relationships between each pair of nodes that the merge has looked up or created. Every
+/// fact asks whether its relationship exists already, and walking the relationship lists of a
+/// person mentioned in thousands of articles at each of their offices took 5% of a large build.
+/// Only the merge adds relationships while it runs, so a pair's list, once read from the graph,
+/// stays complete by adding to it what [`Pairs::edge`] creates.
+#[derive(Default)]
+struct Pairs(HashMap<(NodeId, NodeId), Vec<EdgeId>>);
+
+impl Pairs {
+    /// Records a relationship, or merges it into an identical one between the same nodes.
+    #[allow(clippy::too_many_arguments)]
+    fn edge(
+        &mut self,
+        g: &mut Graph,
+        from: NodeId,
+        to: NodeId,
+        ty: &str,
+        props: Vec<(&str, Value)>,
+        src: Vec<Span>,
+        conf: f32,
+    ) {
+        let known = self
+            .0
+            .entry((from, to))
+            .or_insert_with(|| g.edges_between(from, to));
+        // merge with an identical existing relationship
+        let same = known.iter().copied().find(|&e| {
+            g.edge(e).is_some_and(|x| {
+                x.rel_type == ty
+                    && props
+                        .iter()
+                        .all(|(k, v)| same_fact_value(k, x.props.get(*k), v))
+            })
+        });
+        if let Some(e) = same {
+            if let Some(x) = g.edge_mut(e) {
+                push_sources(&mut x.sources, src);
+                set_conf(&mut x.props, conf);
+                for (k, v) in props {
+                    if k == "count"
+                        && let (Some(Value::Int(old)), Value::Int(new)) = (x.props.get("count"), &v)
+                    {
+                        let sum = old + new;
+                        x.props.insert("count".into(), Value::Int(sum));
+                    }
                 }
             }
+            return;
         }
-        return;
+        let mut e = Edge::new(ty);
+        for (k, v) in props {
+            e.props.insert(k.into(), v);
+        }
+        e.sources = sorted(src);
+        set_conf(&mut e.props, conf);
+        if let Some(id) = g.add_edge(from, to, e) {
+            known.push(id);
+        }
     }
-    let mut e = Edge::new(ty);
-    for (k, v) in props {
-        e.props.insert(k.into(), v);
-    }
-    e.sources = sorted(src);
-    set_conf(&mut e.props, conf);
-    g.add_edge(from, to, e);
 }
 
 /// Merges extracted documents into the graph.
@@ -436,8 +457,8 @@ struct Deferred {
 impl Deferred {
     /// Records the office now that its country or organization `of` is known; the confidence
     /// drops by `factor` for having been inferred.
-    fn settle(self, g: &mut Graph, of: NodeId, rule: &str, factor: f32) {
-        edge(
+    fn settle(self, g: &mut Graph, pairs: &mut Pairs, of: NodeId, rule: &str, factor: f32) {
+        pairs.edge(
             g,
             self.person,
             of,
@@ -466,6 +487,7 @@ pub struct Merger {
     parts: NameParts,
     containment: Containment,
     deferred: Vec<Deferred>,
+    pairs: Pairs,
 }
 
 impl Merger {
@@ -497,6 +519,7 @@ impl Merger {
             parts: NameParts::from_graph(g),
             containment: Containment::from_graph(g),
             deferred: Vec::new(),
+            pairs: Pairs::default(),
         }
     }
 
@@ -510,6 +533,7 @@ impl Merger {
             parts,
             containment,
             deferred,
+            pairs,
             ..
         } = self;
         let len = doc.text.len() as u32;
@@ -568,7 +592,7 @@ impl Merger {
                 set_conf(&mut x.props, conf);
             });
             *person_counts.entry(n).or_default() += e.count;
-            edge(
+            pairs.edge(
                 g,
                 n,
                 dn,
@@ -584,7 +608,7 @@ impl Merger {
             let Some(p) = id(o.person) else { continue };
             let src = spans(doc_id, std::slice::from_ref(&o.span));
             match o.of.and_then(id) {
-                Some(t) => edge(
+                Some(t) => pairs.edge(
                     g,
                     p,
                     t,
@@ -609,7 +633,7 @@ impl Merger {
         }
         for r in &facts.relatives {
             if let (Some(p), Some(q)) = (id(r.person), id(r.of)) {
-                edge(
+                pairs.edge(
                     g,
                     p,
                     q,
@@ -624,7 +648,7 @@ impl Merger {
             if let (Some(p), Some(q)) = (id(l.place), id(l.within))
                 && p != q
             {
-                edge(
+                pairs.edge(
                     g,
                     p,
                     q,
@@ -673,11 +697,11 @@ impl Merger {
                 if let Some(a) = &s.attribution {
                     ev.extend(spans(doc_id, std::slice::from_ref(a)));
                 }
-                edge(g, sp, sn, schema::SAID, vec![], ev, s.confidence);
+                pairs.edge(g, sp, sn, schema::SAID, vec![], ev, s.confidence);
             }
             for &m in &s.mentions {
                 if let Some(t) = id(m) {
-                    edge(g, sn, t, schema::MENTIONS, vec![], src.clone(), 0.8);
+                    pairs.edge(g, sn, t, schema::MENTIONS, vec![], src.clone(), 0.8);
                 }
             }
         }
@@ -732,6 +756,7 @@ impl Merger {
             meetings,
             old_meetings,
             deferred,
+            mut pairs,
             ..
         } = self;
         // gazetteer containment for places now in the graph
@@ -755,7 +780,7 @@ impl Merger {
                         && n != p
                 });
                 if let Some(t) = target {
-                    edge(
+                    pairs.edge(
                         g,
                         p,
                         t,
@@ -820,7 +845,7 @@ impl Merger {
                         *votes.entry(d.doc).or_default().entry(t).or_default() += 1;
                     }
                     let rule = d.rule;
-                    d.settle(g, t, rule, 0.8);
+                    d.settle(g, &mut pairs, t, rule, 0.8);
                 }
                 None => rest.push(d),
             }
@@ -832,7 +857,7 @@ impl Merger {
                 v.first().map(|x| x.0)
             });
             if let Some(t) = home {
-                d.settle(g, t, "home-country", 0.6);
+                d.settle(g, &mut pairs, t, "home-country", 0.6);
             }
         }
         // write the meetings (only those this run touched)
@@ -913,7 +938,7 @@ impl Merger {
                 .map(|x| x.sources.clone())
                 .unwrap_or_default();
             for &p in &m.fact.participants {
-                edge(
+                pairs.edge(
                     g,
                     ix_node(p),
                     m.node,
@@ -924,7 +949,7 @@ impl Merger {
                 );
             }
             if let Some(p) = m.fact.place {
-                edge(
+                pairs.edge(
                     g,
                     m.node,
                     ix_node(p),
