@@ -118,17 +118,21 @@ impl<W: Write> Write for CrcWriter<W> {
 /// Writes what [`encode`] returns straight to `file`: the payload is serialized through a
 /// buffered, checksumming writer and the header's length and checksum are filled in at the
 /// end, so a 400 MB graph is not first built (and copied) in memory.
-fn write_streaming(graph: &Graph, file: File) -> Result<File, WriteError> {
+fn write_streaming(graph: &Graph, mut file: File) -> Result<File, WriteError> {
     use std::io::{Seek, SeekFrom};
     let (inner, documents) = graph.parts();
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
     // a placeholder until the payload's length and checksum are known
-    out.write_all(&header(0, 0)).map_err(WriteError::Io)?;
-    let mut w = CrcWriter {
-        inner: out,
-        crc: crc32fast::Hasher::new(),
-        len: 0,
-    };
+    file.write_all(&header(0, 0)).map_err(WriteError::Io)?;
+    // The buffer sits in front of the checksum, which then sees megabyte blocks rather than
+    // bincode's many few-byte writes (checksumming those one by one took as long as the rest).
+    let mut w = std::io::BufWriter::with_capacity(
+        1 << 20,
+        CrcWriter {
+            inner: file,
+            crc: crc32fast::Hasher::new(),
+            len: 0,
+        },
+    );
     bincode::serialize_into(
         &mut w,
         &SnapshotRef {
@@ -140,11 +144,8 @@ fn write_streaming(graph: &Graph, file: File) -> Result<File, WriteError> {
         bincode::ErrorKind::Io(io) => WriteError::Io(io),
         other => WriteError::Encode(other.to_string()),
     })?;
-    let (len, crc) = (w.len, w.crc.finalize());
-    let mut file = w
-        .inner
-        .into_inner()
-        .map_err(|e| WriteError::Io(e.into_error()))?;
+    let w = w.into_inner().map_err(|e| WriteError::Io(e.into_error()))?;
+    let (len, crc, mut file) = (w.len, w.crc.finalize(), w.inner);
     file.seek(SeekFrom::Start(0)).map_err(WriteError::Io)?;
     file.write_all(&header(len, crc)).map_err(WriteError::Io)?;
     Ok(file)
