@@ -377,7 +377,8 @@ fn same_fact_value(key: &str, old: Option<&Value>, new: &Value) -> bool {
 struct Pairs(HashMap<(NodeId, NodeId), Vec<EdgeId>>);
 
 impl Pairs {
-    /// Records a relationship, or merges it into an identical one between the same nodes.
+    /// Records a relationship, or merges it into an identical one between the same nodes;
+    /// returns whether it made a new one.
     #[allow(clippy::too_many_arguments)]
     fn edge(
         &mut self,
@@ -388,7 +389,7 @@ impl Pairs {
         props: Vec<(&str, Value)>,
         src: Vec<Span>,
         conf: f32,
-    ) {
+    ) -> bool {
         let known = self
             .0
             .entry((from, to))
@@ -415,7 +416,7 @@ impl Pairs {
                     }
                 }
             }
-            return;
+            return false;
         }
         let mut e = Edge::new(ty);
         for (k, v) in props {
@@ -423,10 +424,28 @@ impl Pairs {
         }
         e.sources = sorted(src);
         set_conf(&mut e.props, conf);
-        if let Some(id) = g.add_edge(from, to, e) {
-            known.push(id);
+        match g.add_edge(from, to, e) {
+            Some(id) => {
+                known.push(id);
+                true
+            }
+            None => false,
         }
     }
+}
+
+/// The offices `person` holds: the country or organization and the lower-cased title, newest
+/// first (the order of the graph's relationship list).
+fn offices_held(g: &Graph, person: NodeId) -> Vec<(NodeId, String)> {
+    g.edges_of(person, Direction::Outgoing)
+        .filter_map(|(e, o)| {
+            let x = g.edge(e)?;
+            (x.rel_type == schema::HOLDS_OFFICE).then(|| {
+                let title = x.props.get("title").and_then(Value::as_str).unwrap_or("");
+                (o, title.to_lowercase())
+            })
+        })
+        .collect()
 }
 
 /// Merges extracted documents into the graph.
@@ -457,7 +476,8 @@ struct Deferred {
 impl Deferred {
     /// Records the office now that its country or organization `of` is known; the confidence
     /// drops by `factor` for having been inferred.
-    fn settle(self, g: &mut Graph, pairs: &mut Pairs, of: NodeId, rule: &str, factor: f32) {
+    /// Returns whether that made a new relationship (rather than adding to an identical one).
+    fn settle(self, g: &mut Graph, pairs: &mut Pairs, of: NodeId, rule: &str, factor: f32) -> bool {
         pairs.edge(
             g,
             self.person,
@@ -470,7 +490,7 @@ impl Deferred {
             ],
             self.src,
             self.conf * factor,
-        );
+        )
     }
 }
 
@@ -608,18 +628,20 @@ impl Merger {
             let Some(p) = id(o.person) else { continue };
             let src = spans(doc_id, std::slice::from_ref(&o.span));
             match o.of.and_then(id) {
-                Some(t) => pairs.edge(
-                    g,
-                    p,
-                    t,
-                    schema::HOLDS_OFFICE,
-                    vec![
-                        ("title", Value::from(o.title.clone())),
-                        ("former", Value::Bool(o.former)),
-                    ],
-                    src,
-                    o.confidence,
-                ),
+                Some(t) => {
+                    pairs.edge(
+                        g,
+                        p,
+                        t,
+                        schema::HOLDS_OFFICE,
+                        vec![
+                            ("title", Value::from(o.title.clone())),
+                            ("former", Value::Bool(o.former)),
+                        ],
+                        src,
+                        o.confidence,
+                    );
+                }
                 None => deferred.push(Deferred {
                     person: p,
                     title: o.title.clone(),
@@ -804,6 +826,8 @@ impl Merger {
         let mut votes: HashMap<u32, HashMap<NodeId, usize>> = HashMap::new();
         let mut rest = Vec::new();
         let mut seen_vote: HashSet<(u32, NodeId)> = HashSet::new();
+        // read once per person: a person named in thousands of articles has as many relationships
+        let mut offices: HashMap<NodeId, Vec<(NodeId, String)>> = HashMap::new();
         for d in deferred {
             let head = d
                 .title
@@ -812,22 +836,9 @@ impl Merger {
                 .last()
                 .unwrap_or("")
                 .to_string();
-            let known: Vec<(NodeId, String)> = g
-                .edges_of(d.person, Direction::Outgoing)
-                .filter_map(|(e, o)| {
-                    let x = g.edge(e)?;
-                    (x.rel_type == schema::HOLDS_OFFICE).then(|| {
-                        (
-                            o,
-                            x.props
-                                .get("title")
-                                .and_then(Value::as_str)
-                                .unwrap_or("")
-                                .to_lowercase(),
-                        )
-                    })
-                })
-                .collect();
+            let known = offices
+                .entry(d.person)
+                .or_insert_with(|| offices_held(g, d.person));
             let target = known
                 .iter()
                 .find(|(_, t)| t.split_whitespace().last() == Some(head.as_str()))
@@ -844,8 +855,11 @@ impl Merger {
                     {
                         *votes.entry(d.doc).or_default().entry(t).or_default() += 1;
                     }
-                    let rule = d.rule;
-                    d.settle(g, &mut pairs, t, rule, 0.8);
+                    let (rule, title) = (d.rule, d.title.to_lowercase());
+                    if d.settle(g, &mut pairs, t, rule, 0.8) {
+                        // the newest relationship comes first, as in the graph's own list
+                        known.insert(0, (t, title));
+                    }
                 }
                 None => rest.push(d),
             }
