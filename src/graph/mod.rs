@@ -216,8 +216,7 @@ impl Graph {
         if !self.inner.contains_node(from) || !self.inner.contains_node(to) {
             return None;
         }
-        self.dirty = true;
-        self.adjacency = None;
+        self.relationships_changed();
         Some(self.inner.add_edge(from, to, edge))
     }
 
@@ -229,8 +228,7 @@ impl Graph {
     }
     /// Mutable access to a relationship.
     pub fn edge_mut(&mut self, id: EdgeId) -> Option<&mut Edge> {
-        self.dirty = true;
-        self.adjacency = None;
+        self.relationships_changed();
         self.inner.edge_weight_mut(id)
     }
 
@@ -253,15 +251,19 @@ impl Graph {
             return None;
         }
         self.unindex_node(id);
-        self.dirty = true;
-        self.adjacency = None;
+        self.relationships_changed();
         self.inner.remove_node(id)
     }
     /// Removes a relationship.
     pub fn remove_edge(&mut self, id: EdgeId) -> Option<Edge> {
+        self.relationships_changed();
+        self.inner.remove_edge(id)
+    }
+
+    /// Marks the graph unsaved and drops the query relationship lists, which no longer match.
+    fn relationships_changed(&mut self) {
         self.dirty = true;
         self.adjacency = None;
-        self.inner.remove_edge(id)
     }
 
     /// Builds the compact relationship lists queries walk, unless they are current.
