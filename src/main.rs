@@ -399,6 +399,9 @@ fn run_query(
     if !result.stats.is_empty() {
         eprintln!("{}", query::render::stats_line(&result.stats));
     }
+    for notice in &result.notices {
+        eprintln!("note: {notice}");
+    }
     Ok(())
 }
 

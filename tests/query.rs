@@ -575,3 +575,45 @@ fn a_node_deleted_earlier_in_the_query_no_longer_matches() {
     let r = run(&mut g, "MATCH (p:Person)--() RETURN count(DISTINCT p) AS n");
     assert_eq!(r.rows, vec![vec![Value::Int(2)]]);
 }
+
+/// A line of `len` places, each LOCATED_IN the next.
+fn chain(len: usize) -> Graph {
+    let mut g = Graph::new();
+    let ids: Vec<_> = (0..len)
+        .map(|i| entity(&mut g, "Place", &format!("p{i}")))
+        .collect();
+    for w in ids.windows(2) {
+        g.add_edge(w[0], w[1], Edge::new("LOCATED_IN"));
+    }
+    g
+}
+
+#[test]
+fn an_unbounded_pattern_cut_by_the_depth_limit_says_so() {
+    let limits = Limits {
+        max_depth: 3,
+        ..Limits::default()
+    };
+    let q = "MATCH ({name: 'p0'})-[*]->(b) RETURN count(b)";
+    let run_with = |g: &mut Graph, q: &str| {
+        query::execute(g, q, &Params::new(), &limits).unwrap_or_else(|e| panic!("{q}\n{e}"))
+    };
+    // paths go on past three hops: three rows and a notice naming the bound
+    let mut long = chain(6);
+    let r = run_with(&mut long, q);
+    assert_eq!(r.rows, vec![vec![Value::Int(3)]]);
+    assert_eq!(r.notices.len(), 1, "{:?}", r.notices);
+    assert!(r.notices[0].contains("3 hops"), "{:?}", r.notices);
+    // an explicit bound is the user's own: no notice
+    let r = run_with(
+        &mut long,
+        "MATCH ({name: 'p0'})-[*..5]->(b) RETURN count(b)",
+    );
+    assert_eq!(r.rows, vec![vec![Value::Int(5)]]);
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    // every path ends within the bound: nothing was cut, no notice
+    let mut short = chain(4);
+    let r = run_with(&mut short, q);
+    assert_eq!(r.rows, vec![vec![Value::Int(3)]]);
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+}

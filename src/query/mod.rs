@@ -46,6 +46,8 @@ pub struct QueryResult {
     pub rows: Vec<Vec<Value>>,
     /// Side effects of updating clauses.
     pub stats: QueryStats,
+    /// Things the user should know about the answer (e.g. a bound that cut paths short).
+    pub notices: Vec<String>,
 }
 
 /// Parameters (`$name`) given to a query.
@@ -160,7 +162,7 @@ pub fn execute(
                     .into_iter()
                     .map(|l| vec![Value::String(l)])
                     .collect(),
-                stats: QueryStats::default(),
+                ..QueryResult::default()
             });
         }
         // A query that writes would drop the lists at its first change: it walks petgraph's.

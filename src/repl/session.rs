@@ -171,6 +171,14 @@ impl Session {
                     text.push('\n');
                 }
                 text.push_str(&paint_if(self.color, Style::Footer, &footer));
+                for notice in &res.notices {
+                    text.push('\n');
+                    text.push_str(&paint_if(
+                        self.color,
+                        Style::Footer,
+                        &format!("note: {notice}"),
+                    ));
+                }
                 self.last = Some(res);
                 (text, true, changed)
             }

@@ -28,6 +28,9 @@ pub struct Eval<'a> {
     /// List elements built so far (ranges, comprehensions, concatenations), bounded so that an
     /// expression cannot exhaust memory.
     pub built: std::cell::Cell<usize>,
+    /// Set when a variable-length pattern without an upper bound stopped at
+    /// [`Limits::max_depth`] although its paths went on (reported as a notice).
+    pub depth_cut: &'a std::cell::Cell<bool>,
 }
 
 impl Eval<'_> {

@@ -22,6 +22,8 @@ pub struct Cx<'a> {
     /// Nodes and relationships this query created (so deleting them again is not counted).
     pub created_nodes: std::collections::HashSet<crate::graph::NodeId>,
     pub created_rels: std::collections::HashSet<crate::graph::EdgeId>,
+    /// See [`Eval::depth_cut`].
+    pub depth_cut: std::cell::Cell<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -33,6 +35,7 @@ impl<'a> Cx<'a> {
             limits: self.limits,
             deadline: self.deadline,
             built: std::cell::Cell::new(0),
+            depth_cut: &self.depth_cut,
         }
     }
 }
@@ -46,6 +49,7 @@ pub fn run(g: &mut Graph, q: &Query, params: &Params, limits: &Limits) -> R<Quer
         stats: QueryStats::default(),
         created_nodes: Default::default(),
         created_rels: Default::default(),
+        depth_cut: Default::default(),
     };
     let mut result: Option<QueryResult> = None;
     for (i, part) in q.parts.iter().enumerate() {
@@ -54,7 +58,7 @@ pub fn run(g: &mut Graph, q: &Query, params: &Params, limits: &Limits) -> R<Quer
             None => QueryResult {
                 columns,
                 rows,
-                stats: QueryStats::default(),
+                ..QueryResult::default()
             },
             Some(mut acc) => {
                 if acc.columns != columns {
@@ -76,6 +80,13 @@ pub fn run(g: &mut Graph, q: &Query, params: &Params, limits: &Limits) -> R<Quer
         result.rows = dedup(result.rows);
     }
     result.stats = cx.stats;
+    if cx.depth_cut.get() {
+        result.notices.push(format!(
+            "a variable-length pattern without an upper bound stopped at {} hops; longer paths \
+             were not followed (give the bound, e.g. [*..20], to go further)",
+            limits.max_depth
+        ));
+    }
     Ok(result)
 }
 

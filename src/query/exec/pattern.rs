@@ -301,6 +301,13 @@ impl<'e, 'a> Matcher<'e, 'a> {
             }
         }
         if depth >= max {
+            let unbounded = rp.range.is_some_and(|(_, max)| max.is_none());
+            if unbounded && !self.ev.depth_cut.get() {
+                let goes_on = self.expand(cur, rp.dir, &rp.types).iter().any(|&(eid, _)| {
+                    !self.used.contains(&eid) && self.rel_ok(rp, eid, row).unwrap_or(false)
+                });
+                self.ev.depth_cut.set(goes_on);
+            }
             return Ok(true);
         }
         for &(eid, other) in self.expand(cur, rp.dir, &rp.types).iter() {
