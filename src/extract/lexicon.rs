@@ -1,7 +1,9 @@
 //! General word lists (not names): titles, honorifics, attribution verbs, meeting words, common
-//! capitalised words. Compiled once into hash sets.
+//! capitalised words. Compiled once into hash sets (with foldhash: every word of every article is
+//! looked up in several of them, and the standard library's DoS-resistant SipHash cost more than
+//! the lookups themselves; a fixed set cannot be flooded).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 fn set(words: &'static str) -> HashSet<&'static str> {

@@ -8,7 +8,7 @@ use super::facts::{Label, MeetingFact, Status};
 use super::lexicon::SPEECH_VERBS;
 use super::mentions::Analysis;
 use chrono::Datelike;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Pure reporting verbs: what follows them is reported speech, not the clause of their subject.
 const REPORTING: &[&str] = &[

@@ -13,7 +13,7 @@ use super::quotes_span::{QuoteSpan, quote_spans};
 use super::tokens::{Tok, TokKind, tokenize};
 use crate::graph::fold_name;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::ops::Range;
 
 /// A sentence: byte range, token range, paragraph index, and whether it reads like a headline.

@@ -13,9 +13,9 @@ use crate::graph::{
     DocumentInfo, Edge, EdgeId, Graph, Node, NodeId, Span, Value, fold_name, schema,
 };
 use crate::text::SourceDoc;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use petgraph::Direction;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// "Gyeongju, North Gyeongsang Province" / "Kisumu, Kenya": a place followed by a comma and a

@@ -10,12 +10,13 @@ pub use adjacency::{Adjacency, Adjacent};
 pub use persist::{PersistError, load, save};
 pub use value::Value;
 
+use foldhash::HashMap;
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The name index's keys for a node's name and aliases: folded, sorted, without duplicates.
 fn name_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {

@@ -4,8 +4,8 @@
 //! of a whole line, never at what a particular article says.
 
 use aho_corasick::AhoCorasick;
+use foldhash::HashSet;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What kind of page furniture a line is.
