@@ -148,9 +148,12 @@ pub fn ingest_with_progress(
 /// A document with its content hash and what was extracted from it.
 type Extracted = (SourceDoc, String, DocFacts);
 /// Documents extracted per parallel chunk while the previous chunk is merged.
-const PIPELINE_CHUNK: usize = 128;
-/// Extracted chunks that may wait for the merge (bounds the memory held in flight).
-const PIPELINE_DEPTH: usize = 2;
+const PIPELINE_CHUNK: usize = 512;
+/// Extracted chunks that may wait for the merge (bounds the memory held in flight). Some chunks
+/// extract or merge slower than others; a deeper queue lets each side run on instead of waiting
+/// for the other: on two cores the 100k ingest took 6.6-7.0 s with 128 x 2 and 6.2-6.4 s with
+/// 512 x 8 (interleaved runs), with the same peak memory.
+const PIPELINE_DEPTH: usize = 8;
 
 /// Extracts the documents and explains every mention and fact with the rule that produced it.
 pub fn explain_documents(docs: &[SourceDoc]) -> String {
