@@ -423,10 +423,11 @@ impl Graph {
             return;
         };
         let (labels, keys) = (node.labels.clone(), Self::index_keys(node));
-        self.index_keys_of(id, &labels, keys);
+        self.add_to_indexes(id, &labels, keys);
     }
 
-    fn index_keys_of(&mut self, id: NodeId, labels: &[String], keys: Vec<String>) {
+    /// Adds node `id` to the lists of `labels` and name `keys`.
+    fn add_to_indexes(&mut self, id: NodeId, labels: &[String], keys: Vec<String>) {
         for l in labels {
             let v = self.by_label.entry(l.clone()).or_default();
             if let Err(pos) = v.binary_search(&id) {
@@ -469,7 +470,7 @@ impl Graph {
             .into_iter()
             .filter(|k| old_keys.binary_search(k).is_err())
             .collect();
-        self.index_keys_of(id, &new_labels, new_keys);
+        self.add_to_indexes(id, &new_labels, new_keys);
     }
 
     fn unindex_node(&mut self, id: NodeId) {
