@@ -617,3 +617,36 @@ fn an_unbounded_pattern_cut_by_the_depth_limit_says_so() {
     assert_eq!(r.rows, vec![vec![Value::Int(3)]]);
     assert!(r.notices.is_empty(), "{:?}", r.notices);
 }
+
+#[test]
+fn a_shortest_path_the_depth_limit_kept_from_its_target_says_so() {
+    let limits = Limits {
+        max_depth: 3,
+        ..Limits::default()
+    };
+    let run_with = |g: &mut Graph, q: &str| {
+        query::execute(g, q, &Params::new(), &limits).unwrap_or_else(|e| panic!("{q}\n{e}"))
+    };
+    let mut g = chain(6);
+    let far = "MATCH p = shortestPath(({name: 'p0'})-[*]->({name: 'p5'})) RETURN length(p)";
+    let r = run_with(&mut g, far);
+    assert!(r.rows.is_empty());
+    assert_eq!(r.notices.len(), 1, "{:?}", r.notices);
+    assert!(r.notices[0].contains("3 hops"), "{:?}", r.notices);
+    // with its own bound the search reaches the target, and a near target needs no note
+    let bounded = "MATCH p = shortestPath(({name: 'p0'})-[*..6]->({name: 'p5'})) RETURN length(p)";
+    let r = run_with(&mut g, bounded);
+    assert_eq!(r.rows, vec![vec![Value::Int(5)]]);
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    let near = "MATCH p = shortestPath(({name: 'p0'})-[*]->({name: 'p2'})) RETURN length(p)";
+    let r = run_with(&mut g, near);
+    assert_eq!(r.rows, vec![vec![Value::Int(2)]]);
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    // a target that no path reaches at all is not a cut
+    let mut split = chain(3);
+    entity(&mut split, "Place", "island");
+    let none = "MATCH p = shortestPath(({name: 'p0'})-[*]->({name: 'island'})) RETURN length(p)";
+    let r = run_with(&mut split, none);
+    assert!(r.rows.is_empty());
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+}

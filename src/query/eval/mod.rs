@@ -29,7 +29,8 @@ pub struct Eval<'a> {
     /// expression cannot exhaust memory.
     pub built: std::cell::Cell<usize>,
     /// Set when a variable-length pattern without an upper bound stopped at
-    /// [`Limits::max_depth`] although its paths went on (reported as a notice).
+    /// [`Limits::max_depth`] although its paths went on, or a shortest path search stopped
+    /// there before reaching a target (reported as a notice).
     pub depth_cut: &'a std::cell::Cell<bool>,
 }
 

@@ -512,7 +512,7 @@ impl<'e, 'a> Matcher<'e, 'a> {
             let mut depth = 0;
             'levels: while depth < max && !frontier.is_empty() && !unreached.is_empty() {
                 let mut next = Vec::new();
-                for u in frontier {
+                for u in std::mem::take(&mut frontier) {
                     for &(e, v) in self.expand(u, rp.dir, &rp.types).iter() {
                         self.tick()?;
                         if !self.rel_ok(rp, e, &row1)? {
@@ -537,6 +537,20 @@ impl<'e, 'a> Matcher<'e, 'a> {
                 }
                 frontier = next;
                 depth += 1;
+            }
+            let unbounded = rp.range.is_some_and(|(_, max)| max.is_none());
+            if unbounded && depth >= max && !unreached.is_empty() && !self.ev.depth_cut.get() {
+                // targets were left unreached by the bound: say so if the search could go on
+                let mut goes_on = false;
+                for &u in &frontier {
+                    goes_on = self.expand(u, rp.dir, &rp.types).iter().any(|&(e, v)| {
+                        !dist.contains_key(&v) && self.rel_ok(rp, e, &row1).unwrap_or(false)
+                    });
+                    if goes_on {
+                        break;
+                    }
+                }
+                self.ev.depth_cut.set(goes_on);
             }
             let reached: Vec<(NodeId, usize)> = targets
                 .into_iter()
