@@ -723,36 +723,35 @@ pub fn iso_year_month(date: Option<&str>) -> Option<(u16, Option<u8>)> {
 impl MeetingIndex {
     /// The keys a meeting is filed under.
     fn subjects(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
-        if let Some(o) = f.event_org {
-            return vec![(MeetingKey::EventOrg, o)];
+        if f.participants.len() < 2 {
+            Self::keys(f, &[MeetingKey::Place, MeetingKey::PlaceOfSmall])
+        } else {
+            Self::keys(f, &[MeetingKey::Place])
         }
-        let small = f.participants.len() < 2;
-        f.participants
-            .iter()
-            .map(|&p| (MeetingKey::Participant, p))
-            .chain(f.place.map(|p| (MeetingKey::Place, p)))
-            .chain(
-                f.place
-                    .filter(|_| small)
-                    .map(|p| (MeetingKey::PlaceOfSmall, p)),
-            )
-            .collect()
     }
 
     /// The keys under which every meeting that may be the same event as `f` is filed.
     fn lookups(f: &MeetingFact) -> Vec<(MeetingKey, usize)> {
+        if f.participants.len() < 2 {
+            Self::keys(f, &[MeetingKey::Place])
+        } else {
+            Self::keys(f, &[MeetingKey::PlaceOfSmall])
+        }
+    }
+
+    /// `f`'s organizing body alone, or its participants and its place under `place_keys`.
+    fn keys(f: &MeetingFact, place_keys: &[MeetingKey]) -> Vec<(MeetingKey, usize)> {
         if let Some(o) = f.event_org {
             return vec![(MeetingKey::EventOrg, o)];
         }
-        let place_key = if f.participants.len() < 2 {
-            MeetingKey::Place
-        } else {
-            MeetingKey::PlaceOfSmall
-        };
+        let places = f
+            .place
+            .into_iter()
+            .flat_map(|p| place_keys.iter().map(move |&k| (k, p)));
         f.participants
             .iter()
             .map(|&p| (MeetingKey::Participant, p))
-            .chain(f.place.map(|p| (place_key, p)))
+            .chain(places)
             .collect()
     }
 
