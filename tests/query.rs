@@ -51,9 +51,21 @@ fn news() -> Graph {
 }
 
 fn run(g: &mut Graph, q: &str) -> query::QueryResult {
-    match query::execute(g, q, &Params::new(), &Limits::default()) {
+    run_limited(g, q, &Limits::default())
+}
+
+fn run_limited(g: &mut Graph, q: &str, limits: &Limits) -> query::QueryResult {
+    match query::execute(g, q, &Params::new(), limits) {
         Ok(r) => r,
         Err(e) => panic!("{q}\n{e}"),
+    }
+}
+
+/// Limits whose default depth (for patterns without an upper bound) is three hops.
+fn three_hops() -> Limits {
+    Limits {
+        max_depth: 3,
+        ..Limits::default()
     }
 }
 
@@ -590,63 +602,52 @@ fn chain(len: usize) -> Graph {
 
 #[test]
 fn an_unbounded_pattern_cut_by_the_depth_limit_says_so() {
-    let limits = Limits {
-        max_depth: 3,
-        ..Limits::default()
-    };
+    let limits = three_hops();
     let q = "MATCH ({name: 'p0'})-[*]->(b) RETURN count(b)";
-    let run_with = |g: &mut Graph, q: &str| {
-        query::execute(g, q, &Params::new(), &limits).unwrap_or_else(|e| panic!("{q}\n{e}"))
-    };
     // paths go on past three hops: three rows and a notice naming the bound
     let mut long = chain(6);
-    let r = run_with(&mut long, q);
+    let r = run_limited(&mut long, q, &limits);
     assert_eq!(r.rows, vec![vec![Value::Int(3)]]);
     assert_eq!(r.notices.len(), 1, "{:?}", r.notices);
     assert!(r.notices[0].contains("3 hops"), "{:?}", r.notices);
     // an explicit bound is the user's own: no notice
-    let r = run_with(
+    let r = run_limited(
         &mut long,
         "MATCH ({name: 'p0'})-[*..5]->(b) RETURN count(b)",
+        &limits,
     );
     assert_eq!(r.rows, vec![vec![Value::Int(5)]]);
     assert!(r.notices.is_empty(), "{:?}", r.notices);
     // every path ends within the bound: nothing was cut, no notice
     let mut short = chain(4);
-    let r = run_with(&mut short, q);
+    let r = run_limited(&mut short, q, &limits);
     assert_eq!(r.rows, vec![vec![Value::Int(3)]]);
     assert!(r.notices.is_empty(), "{:?}", r.notices);
 }
 
 #[test]
 fn a_shortest_path_the_depth_limit_kept_from_its_target_says_so() {
-    let limits = Limits {
-        max_depth: 3,
-        ..Limits::default()
-    };
-    let run_with = |g: &mut Graph, q: &str| {
-        query::execute(g, q, &Params::new(), &limits).unwrap_or_else(|e| panic!("{q}\n{e}"))
-    };
+    let limits = three_hops();
     let mut g = chain(6);
     let far = "MATCH p = shortestPath(({name: 'p0'})-[*]->({name: 'p5'})) RETURN length(p)";
-    let r = run_with(&mut g, far);
+    let r = run_limited(&mut g, far, &limits);
     assert!(r.rows.is_empty());
     assert_eq!(r.notices.len(), 1, "{:?}", r.notices);
     assert!(r.notices[0].contains("3 hops"), "{:?}", r.notices);
     // with its own bound the search reaches the target, and a near target needs no note
     let bounded = "MATCH p = shortestPath(({name: 'p0'})-[*..6]->({name: 'p5'})) RETURN length(p)";
-    let r = run_with(&mut g, bounded);
+    let r = run_limited(&mut g, bounded, &limits);
     assert_eq!(r.rows, vec![vec![Value::Int(5)]]);
     assert!(r.notices.is_empty(), "{:?}", r.notices);
     let near = "MATCH p = shortestPath(({name: 'p0'})-[*]->({name: 'p2'})) RETURN length(p)";
-    let r = run_with(&mut g, near);
+    let r = run_limited(&mut g, near, &limits);
     assert_eq!(r.rows, vec![vec![Value::Int(2)]]);
     assert!(r.notices.is_empty(), "{:?}", r.notices);
     // a target that no path reaches at all is not a cut
     let mut split = chain(3);
     entity(&mut split, "Place", "island");
     let none = "MATCH p = shortestPath(({name: 'p0'})-[*]->({name: 'island'})) RETURN length(p)";
-    let r = run_with(&mut split, none);
+    let r = run_limited(&mut split, none, &limits);
     assert!(r.rows.is_empty());
     assert!(r.notices.is_empty(), "{:?}", r.notices);
 }
