@@ -10,7 +10,6 @@
 use super::{EdgeId, NodeId};
 use petgraph::Direction;
 use petgraph::stable_graph::StableDiGraph;
-use petgraph::visit::EdgeRef;
 use smol_str::SmolStr;
 use std::collections::HashMap;
 
@@ -99,16 +98,11 @@ fn lists<N>(
         if !g.contains_node(id) {
             continue;
         }
-        for e in g.edges_directed(id, dir) {
-            let other = if dir == Direction::Outgoing {
-                e.target()
-            } else {
-                e.source()
-            };
+        for (edge, weight, other) in super::directed(g, id, dir) {
             items.push(Adjacent {
-                edge: e.id(),
+                edge,
                 other,
-                rel_type: *type_ids.get(&e.weight().rel_type)?,
+                rel_type: *type_ids.get(&weight.rel_type)?,
             });
         }
     }

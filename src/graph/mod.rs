@@ -18,6 +18,23 @@ use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
 use std::collections::BTreeMap;
 
+/// The relationships of node `id` in direction `dir` in a petgraph graph, each with its weight
+/// and the node at its other end (shared by [`Graph::edges_with`] and the compact lists).
+fn directed<N>(
+    g: &StableDiGraph<N, Edge, u32>,
+    id: NodeId,
+    dir: Direction,
+) -> impl Iterator<Item = (EdgeId, &Edge, NodeId)> + '_ {
+    g.edges_directed(id, dir).map(move |e| {
+        let other = if dir == Direction::Outgoing {
+            e.target()
+        } else {
+            e.source()
+        };
+        (e.id(), e.weight(), other)
+    })
+}
+
 /// The name index's keys for a node's name and aliases: folded, sorted, without duplicates.
 fn name_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut keys: Vec<String> = names.map(fold_name).filter(|k| !k.is_empty()).collect();
@@ -307,14 +324,7 @@ impl Graph {
         id: NodeId,
         dir: Direction,
     ) -> impl Iterator<Item = (EdgeId, &Edge, NodeId)> + '_ {
-        self.inner.edges_directed(id, dir).map(move |e| {
-            let other = if dir == Direction::Outgoing {
-                e.target()
-            } else {
-                e.source()
-            };
-            (e.id(), e.weight(), other)
-        })
+        directed(&self.inner, id, dir)
     }
 
     /// Relationships from `from` to `to`. Walks the outgoing list of `from` and the incoming list
