@@ -87,18 +87,21 @@ fn build(inputs: &[PathBuf], repeat: usize, save: Option<PathBuf>, concat: bool)
     for s in &read.skipped {
         eprintln!("warning: skipped {s}");
     }
-    let mut docs = Vec::with_capacity(read.docs.len() * repeat.max(1));
-    for r in 0..repeat.max(1) {
-        for f in &read.docs {
-            let mut d = f.clone();
-            if repeat > 1 {
+    // Without copies the documents are moved, as `newsgraph build` does: cloning them would
+    // keep a second copy of the text alive through the build.
+    let mut docs = read.docs;
+    if repeat > 1 {
+        let originals = std::mem::take(&mut docs);
+        for r in 0..repeat {
+            for f in &originals {
+                let mut d = f.clone();
                 d.id = format!("{}#{r}", d.id);
                 d.file = format!("{}#{r}", d.file);
                 // A trailing marker keeps the content hash distinct between copies.
                 d.text.push_str(&format!("\n{}", " ".repeat(r % 7)));
                 d.text.push_str(&"\u{200b}".repeat(r / 7));
+                docs.push(d);
             }
-            docs.push(d);
         }
     }
     if concat && let Some(first) = docs.first().cloned() {
