@@ -110,6 +110,12 @@ pub fn ingest_with_progress(
     // Extraction (parallel, per chunk) and resolution (sequential, in document order) overlap:
     // a producer thread extracts the next chunk on the rayon pool while this thread merges the
     // last one, so the sequential merge does not leave the other cores idle.
+    // News text yields about a node per 180-220 bytes and a relationship per 60-100 (the 100k
+    // generated corpus; the seeds). Reserving a little more up front spares the merge regrowing
+    // and copying the arrays: capacity is only address space until it is used. On one core the
+    // 100k ingest took 11.4-12.1 s instead of 11.6-12.7 s (five interleaved runs each).
+    let text_bytes: usize = fresh.iter().map(|(d, _)| d.text.len()).sum();
+    graph.reserve(text_bytes / 128, text_bytes / 48);
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(PIPELINE_DEPTH);
         scope.spawn(move || {

@@ -238,6 +238,13 @@ impl Graph {
         Some(self.inner.add_edge(from, to, edge))
     }
 
+    /// Makes room for at least `nodes` more nodes and `relationships` more relationships, so a
+    /// large ingest does not regrow (and copy) the node and relationship arrays many times.
+    pub fn reserve(&mut self, nodes: usize, relationships: usize) {
+        self.inner.reserve_nodes(nodes);
+        self.inner.reserve_edges(relationships);
+    }
+
     pub fn node(&self, id: NodeId) -> Option<&Node> {
         self.inner.node_weight(id)
     }
