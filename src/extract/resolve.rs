@@ -15,6 +15,7 @@ use crate::graph::{
 use crate::text::SourceDoc;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use petgraph::Direction;
+use smallvec::SmallVec;
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -373,8 +374,11 @@ fn same_fact_value(key: &str, old: Option<&Value>, new: &Value) -> bool {
 /// person mentioned in thousands of articles at each of their offices took 5% of a large build.
 /// Only the merge adds relationships while it runs, so a pair's list, once read from the graph,
 /// stays complete by adding to it what [`Pairs::edge`] creates.
+///
+/// Most pairs have one or two relationships, so a pair's list is kept inline (no allocation
+/// for up to four).
 #[derive(Default)]
-struct Pairs(HashMap<(NodeId, NodeId), Vec<EdgeId>>);
+struct Pairs(HashMap<(NodeId, NodeId), SmallVec<[EdgeId; 4]>>);
 
 impl Pairs {
     /// Records a relationship, or merges it into an identical one between the same nodes;
@@ -393,7 +397,7 @@ impl Pairs {
         let known = self
             .0
             .entry((from, to))
-            .or_insert_with(|| g.edges_between(from, to));
+            .or_insert_with(|| SmallVec::from_vec(g.edges_between(from, to)));
         // merge with an identical existing relationship
         let same = known.iter().copied().find(|&e| {
             g.edge(e).is_some_and(|x| {
@@ -541,6 +545,12 @@ impl Merger {
             deferred: Vec::new(),
             pairs: Pairs::default(),
         }
+    }
+
+    /// Makes room for about `pairs` node pairs joined by new relationships, so a large ingest
+    /// does not rehash the map of pairs as it grows.
+    pub fn reserve_pairs(&mut self, pairs: usize) {
+        self.pairs.0.reserve(pairs);
     }
 
     /// Merges one document (its source, content hash and facts).
