@@ -74,6 +74,11 @@ fn ymd(y: Option<u32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
 /// Every valid absolute date in `s`, in order of position, without overlaps.
 pub fn find_dates(s: &str) -> Vec<DateMatch> {
     let mut found: Vec<DateMatch> = Vec::new();
+    // Every pattern needs a four-digit year; most lines of news have none, and this check
+    // is much cheaper than the four regex searches.
+    if !has_four_digit_run(s) {
+        return found;
+    }
     for c in ISO.captures_iter(s) {
         // The two separators must agree ("2025-08-26", not "2025-08/26").
         if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
@@ -132,6 +137,23 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         }
     }
     out
+}
+
+/// Whether `s` holds four digits in a row (`\d` in the patterns is any Unicode decimal digit;
+/// `char::is_numeric` accepts those and more, so no date is missed).
+fn has_four_digit_run(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_numeric() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Reads a date given as a metadata value: any date `find_dates` knows, an RFC 3339 / RFC 2822
@@ -201,6 +223,14 @@ mod tests {
         assert_eq!(first("in May he said 2024 was hard"), None);
         assert_eq!(first("The vote was 12-3 in 2024"), None);
         assert_eq!(first("2025-08/26"), None);
+    }
+
+    #[test]
+    fn the_year_check_passes_every_four_digit_run() {
+        assert!(has_four_digit_run("on May 5, 2024."));
+        assert!(has_four_digit_run("\u{661}\u{662}\u{663}\u{664}"));
+        assert!(!has_four_digit_run("12 34 567, no year here"));
+        assert_eq!(first("no year in May 5"), None);
     }
 
     #[test]
