@@ -500,7 +500,12 @@ fn normalise(line: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        if w.is_ascii() {
+            // the common case, without a String per word
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
     }
     out
 }
@@ -530,6 +535,29 @@ fn phrases(list: &[&str]) -> AhoCorasick {
 
 static ACCOUNT_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(ACCOUNT));
 static CREDIT_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(CREDIT_CONTAINS));
+
+/// A list of line prefixes as one anchored automaton: whether a line starts with any of them
+/// is then one short walk instead of a comparison per prefix, for every line of every article.
+struct Prefixes(AhoCorasick);
+
+impl Prefixes {
+    fn new(list: &[&str]) -> Self {
+        let automaton = AhoCorasick::builder()
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(list)
+            .unwrap_or_else(|e| panic!("bad built-in prefix list: {e}"));
+        Prefixes(automaton)
+    }
+
+    /// Whether `line` starts with one of the prefixes.
+    fn start(&self, line: &str) -> bool {
+        let input = aho_corasick::Input::new(line).anchored(aho_corasick::Anchored::Yes);
+        self.0.is_match(input)
+    }
+}
+
+static TEASER_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(TEASER_PREFIXES));
+static CREDIT_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(CREDIT_PREFIXES));
 
 /// Whether one of the account phrases ("sign in", "subscribe", …) occurs in `norm` on word
 /// boundaries.
@@ -577,28 +605,28 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if IMAGE_FILE.is_match(first_token) {
         return Some(Boilerplate::ImageFile);
     }
-    if EXACT.comment_headings.contains(n) || RELATIVE_COMMENTS.is_match(n) {
+    // A paragraph longer than every entry of the exact lists is not looked up (nor hashed).
+    let short = n.len() <= EXACT.longest;
+    if short && EXACT.comment_headings.contains(n) || RELATIVE_COMMENTS.is_match(n) {
         return Some(Boilerplate::CommentsHeading);
     }
-    if EXACT.teaser_headings.contains(n) || (n.starts_with("more from ") && count <= 5) {
+    if short && EXACT.teaser_headings.contains(n) || (n.starts_with("more from ") && count <= 5) {
         return Some(Boilerplate::TeaserHeading);
     }
     let lower_line = strip_bullet(trimmed).to_lowercase();
-    if TEASER_PREFIXES.iter().any(|p| lower_line.starts_with(p)) {
+    if TEASER_STARTS.start(&lower_line) {
         return Some(Boilerplate::Teaser);
     }
-    if EXACT.navigation.contains(n) || is_breadcrumb(trimmed) {
+    if short && EXACT.navigation.contains(n) || is_breadcrumb(trimmed) {
         return Some(Boilerplate::Navigation);
     }
-    if EXACT.adverts.contains(n) {
+    if short && EXACT.adverts.contains(n) {
         return Some(Boilerplate::Advert);
     }
-    if CREDIT_PREFIXES.iter().any(|p| lower_line.starts_with(p))
-        || (count <= 15 && CREDIT_PHRASES.is_match(n))
-    {
+    if CREDIT_STARTS.start(&lower_line) || (count <= 15 && CREDIT_PHRASES.is_match(n)) {
         return Some(Boilerplate::Credit);
     }
-    if EXACT.labels.contains(n) || is_byline(trimmed, &lower_line, count) {
+    if short && EXACT.labels.contains(n) || is_byline(trimmed, &lower_line, count) {
         return Some(Boilerplate::Byline);
     }
     if count <= 8 && RELATIVE_TIME.is_match(n) {
@@ -624,6 +652,8 @@ struct ExactLists {
     navigation: HashSet<&'static str>,
     adverts: HashSet<&'static str>,
     labels: HashSet<&'static str>,
+    /// The length of the longest entry of any list.
+    longest: usize,
 }
 
 static EXACT: LazyLock<ExactLists> = LazyLock::new(|| {
@@ -634,6 +664,17 @@ static EXACT: LazyLock<ExactLists> = LazyLock::new(|| {
         navigation: set(NAVIGATION),
         adverts: set(ADVERTS),
         labels: set(LABELS),
+        longest: [
+            COMMENT_HEADINGS,
+            TEASER_HEADINGS,
+            NAVIGATION,
+            ADVERTS,
+            LABELS,
+        ]
+        .iter()
+        .flat_map(|list| list.iter().map(|e| e.len()))
+        .max()
+        .unwrap_or(0),
     }
 });
 
