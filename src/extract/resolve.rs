@@ -423,6 +423,9 @@ impl Pairs {
             return false;
         }
         let mut e = Edge::new(ty);
+        // Room for exactly these and the confidence: a vector's first growth makes room for
+        // four (224 bytes), which for a million relationships was 0.15 GB of unused space.
+        e.props = crate::graph::Props::with_capacity(props.len() + 1);
         for (k, v) in props {
             e.props.insert(k.into(), v);
         }
