@@ -493,8 +493,7 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lower-cases a line, drops a leading bullet and trailing colons/ellipses and squeezes spaces.
 fn normalise(line: &str) -> String {
-    let t = strip_bullet(line.trim());
-    let t = t.trim_end_matches([':', ' ', '\u{a0}', '.', '…', '›', '»', '>']);
+    let t = normalised_part(line);
     let mut out = String::with_capacity(t.len());
     for w in t.split_whitespace() {
         if !out.is_empty() {
@@ -510,12 +509,19 @@ fn normalise(line: &str) -> String {
     out
 }
 
+/// The part of a line that [`normalise`] keeps: without a leading bullet and trailing
+/// colons/ellipses.
+fn normalised_part(line: &str) -> &str {
+    strip_bullet(line.trim()).trim_end_matches([':', ' ', '\u{a0}', '.', '…', '›', '»', '>'])
+}
+
 /// Removes a leading list bullet ("• ", "- ", "* ", "▪ ", "► ") from a line.
 pub fn strip_bullet(line: &str) -> &str {
-    for b in ['•', '*', '-', '·', '▪', '►', '▸', '◦', '‣', '–', '—'] {
-        if let Some(rest) = line.strip_prefix(b)
-            && rest.starts_with(char::is_whitespace)
-        {
+    const BULLETS: [char; 11] = ['•', '*', '-', '·', '▪', '►', '▸', '◦', '‣', '–', '—'];
+    let mut chars = line.chars();
+    if chars.next().is_some_and(|c| BULLETS.contains(&c)) {
+        let rest = chars.as_str();
+        if rest.starts_with(char::is_whitespace) {
             return rest.trim_start();
         }
     }
@@ -538,7 +544,11 @@ static CREDIT_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| phrases(CREDIT_C
 
 /// A list of line prefixes as one anchored automaton: whether a line starts with any of them
 /// is then one short walk instead of a comparison per prefix, for every line of every article.
-struct Prefixes(AhoCorasick);
+struct Prefixes {
+    automaton: AhoCorasick,
+    /// The length of the longest prefix, in characters.
+    longest: usize,
+}
 
 impl Prefixes {
     fn new(list: &[&str]) -> Self {
@@ -546,13 +556,14 @@ impl Prefixes {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(list)
             .unwrap_or_else(|e| panic!("bad built-in prefix list: {e}"));
-        Prefixes(automaton)
+        let longest = list.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        Prefixes { automaton, longest }
     }
 
     /// Whether `line` starts with one of the prefixes.
     fn start(&self, line: &str) -> bool {
         let input = aho_corasick::Input::new(line).anchored(aho_corasick::Anchored::Yes);
-        self.0.is_match(input)
+        self.automaton.is_match(input)
     }
 }
 
@@ -593,6 +604,55 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if !trimmed.chars().any(char::is_alphanumeric) {
         return Some(Boilerplate::Symbols);
     }
+    if word_count(normalised_part(trimmed)) > EXACT.long_line_words {
+        return classify_long(trimmed);
+    }
+    classify_words(trimmed)
+}
+
+/// `s.split_whitespace().count()`, counted on bytes when `s` is ASCII (most lines are).
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // the ASCII characters `char::is_whitespace` accepts
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let word = !space(b);
+        count += usize::from(word && !in_word);
+        in_word = word;
+    }
+    count
+}
+
+/// [`classify_words`] for a line of more than [`ExactLists::long_line_words`] words: only the
+/// tests that such a line can pass, in the same order. Most lines of an article are such
+/// paragraphs, and this spares them the normalised copy, its word list and the lookups.
+fn classify_long(trimmed: &str) -> Option<Boilerplate> {
+    let body = strip_bullet(trimmed);
+    let first_token = body.split_whitespace().next().unwrap_or("");
+    if IMAGE_FILE.is_match(first_token) {
+        return Some(Boilerplate::ImageFile);
+    }
+    // Lower-casing the first characters is enough to compare prefixes of that many.
+    let chars = TEASER_STARTS.longest.max(CREDIT_STARTS.longest);
+    let lower_start = body.chars().take(chars).collect::<String>().to_lowercase();
+    if TEASER_STARTS.start(&lower_start) {
+        return Some(Boilerplate::Teaser);
+    }
+    if is_breadcrumb(trimmed) {
+        return Some(Boilerplate::Navigation);
+    }
+    if CREDIT_STARTS.start(&lower_start) {
+        return Some(Boilerplate::Credit);
+    }
+    None
+}
+
+/// Every test of [`classify`], on a trimmed line that has a letter or digit.
+fn classify_words(trimmed: &str) -> Option<Boilerplate> {
     let norm = normalise(trimmed);
     let n = norm.as_str();
     let ws = words(n);
@@ -654,6 +714,10 @@ struct ExactLists {
     labels: HashSet<&'static str>,
     /// The length of the longest entry of any list.
     longest: usize,
+    /// A line of more words than this can be furniture only by its first word or characters
+    /// or as a breadcrumb: it is longer than every entry here and than every line the other
+    /// tests look at (15 words for credit phrases, fewer for the rest).
+    long_line_words: usize,
 }
 
 static EXACT: LazyLock<ExactLists> = LazyLock::new(|| {
@@ -675,6 +739,16 @@ static EXACT: LazyLock<ExactLists> = LazyLock::new(|| {
         .flat_map(|list| list.iter().map(|e| e.len()))
         .max()
         .unwrap_or(0),
+        long_line_words: [
+            COMMENT_HEADINGS,
+            TEASER_HEADINGS,
+            NAVIGATION,
+            ADVERTS,
+            LABELS,
+        ]
+        .iter()
+        .flat_map(|list| list.iter().map(|e| e.split_whitespace().count()))
+        .fold(15, usize::max),
     }
 });
 
@@ -686,6 +760,14 @@ static RELATIVE_COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Home > World > Asia", "News | Politics | Korea": short segments between separators.
 fn is_breadcrumb(line: &str) -> bool {
     let seps = ['>', '›', '»', '|', '/'];
+    // Most lines have no separator: a byte scan rules them out (each separator is or ends
+    // with one of these bytes) before the slower count of characters.
+    if !line
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'|' | b'/' | 0xba | 0xbb))
+    {
+        return false;
+    }
     // three parts need two separators: most lines have none, and are not split
     if line.matches(&seps[..]).nth(1).is_none() {
         return false;
@@ -757,6 +839,50 @@ fn is_section_label(line: &str, ws: &[&str]) -> bool {
 mod tests {
     use super::*;
     use Boilerplate::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "a\tb\x0bc\x0cd\re\nf",
+            "ünï  côdé words",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn long_lines_get_what_every_test_would_give_them() {
+        let tail =
+            "and the rest of this sentence runs on for many more words than any list entry has";
+        let mut lines: Vec<String> = TEASER_PREFIXES
+            .iter()
+            .chain(CREDIT_PREFIXES)
+            .flat_map(|p| {
+                [
+                    format!("{p} {tail}"),
+                    format!("• {} {tail}", p.to_uppercase()),
+                ]
+            })
+            .collect();
+        lines.extend([
+            format!("photo_2024.jpg {tail}"),
+            format!("Home > World > Asia > {tail}"),
+            format!("A | B | C {tail}"),
+            format!("Reading {tail}."),
+            format!("ΣΟΦΙΑ Σ {tail}"),
+            format!("{tail} ..."),
+        ]);
+        for line in &lines {
+            let trimmed = line.trim();
+            assert!(normalised_part(trimmed).split_whitespace().count() > EXACT.long_line_words);
+            assert_eq!(classify(line), classify_words(trimmed), "{line}");
+        }
+        assert!(lines.iter().filter(|l| classify(l).is_some()).count() > TEASER_PREFIXES.len());
+    }
 
     #[test]
     fn furniture_lines() {
