@@ -119,6 +119,9 @@ fn date_word(raw: &str) -> Option<Option<DateStrength>> {
 /// it, or such a date at the start followed by a headline. Sentences that merely mention a date
 /// are not date lines.
 pub fn date_line(line: &str) -> Option<DateLine> {
+    if !may_be_date_line(line) {
+        return None;
+    }
     let found = find_dates(line);
     let DateMatch { date, range } = found.first()?.clone();
     let mut strength = DateStrength::Plain;
@@ -167,6 +170,29 @@ pub fn date_line(line: &str) -> Option<DateLine> {
         date_part: lead..pos.max(range.end),
         rest,
     })
+}
+
+/// A quick test that is false only for lines [`date_line`] refuses, sparing most lines the date
+/// search. The date must start before the end of the line's first word that is not a date word
+/// (all the words before it must be date words), and every date starts with a digit or a month
+/// name, which would lie in that stretch too. Non-ASCII text there (other digits, case
+/// variants the search folds) is left to the full test.
+fn may_be_date_line(line: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let head_end = line
+        .split_whitespace()
+        .find(|w| date_word(w).is_none())
+        .map_or(line.len(), |w| {
+            w.as_ptr() as usize - line.as_ptr() as usize + w.len()
+        });
+    let head = &line[..head_end];
+    if !head.is_ascii() || head.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lower = head.to_ascii_lowercase();
+    MONTHS.iter().any(|m| lower.contains(m))
 }
 
 #[cfg(test)]
@@ -221,6 +247,26 @@ mod tests {
                 Some("Flood defences hold as river peaks")
             ))
         );
+    }
+
+    #[test]
+    fn the_quick_test_passes_every_date_line() {
+        for line in [
+            "March 5, 2024",
+            "Updated: 10:32 KST, 5 March 2024",
+            "Posted on Tuesday 2024-03-05 Floods hit the north",
+            "(Sept. 9, 2022)",
+            "Monday, \u{661}\u{662} March 2024",
+        ] {
+            assert!(may_be_date_line(line), "{line}");
+        }
+        for line in [
+            "According to officials, the talks began on March 5, 2024.",
+            "The minister said so.",
+        ] {
+            assert!(!may_be_date_line(line), "{line}");
+            assert!(date_line(line).is_none());
+        }
     }
 
     #[test]
