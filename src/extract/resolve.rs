@@ -101,12 +101,18 @@ fn sorted(mut src: Vec<Span>) -> Vec<Span> {
 }
 
 fn set_conf(props: &mut crate::graph::Props, c: f32) {
+    let raised = raised_conf(props.get("confidence"), c);
+    props.insert("confidence".into(), raised);
+}
+
+/// The confidence `old` raised to `c` (rounded to two decimals) if that is higher.
+fn raised_conf(old: Option<&Value>, c: f32) -> Value {
     let c = (c as f64 * 100.0).round() / 100.0;
-    let old = match props.get("confidence") {
+    let old = match old {
         Some(Value::Float(f)) => *f,
         _ => 0.0,
     };
-    props.insert("confidence".into(), Value::Float(old.max(c)));
+    Value::Float(old.max(c))
 }
 
 fn add_alias(node: &mut Node, alias: &str) {
@@ -617,12 +623,22 @@ impl Merger {
             let src = spans(doc_id, &e.spans);
             let aliases = e.aliases.clone();
             let conf = e.confidence;
-            g.update_node(n, |x| {
-                for a in &aliases {
-                    add_alias(x, a);
-                }
-                push_sources(&mut x.sources, src);
-                set_conf(&mut x.props, conf);
+            // Aliases are indexed: only a new one needs the indexing update.
+            let new_alias = g.node(n).is_some_and(|x| {
+                let known = x.aliases();
+                aliases.iter().any(|a| !known.contains(&a.as_str()))
+            });
+            if new_alias {
+                g.update_node(n, |x| {
+                    for a in &aliases {
+                        add_alias(x, a);
+                    }
+                });
+            }
+            g.update_node_unindexed(n, |sources, props| {
+                push_sources(sources, src);
+                let raised = raised_conf(props.get("confidence"), conf);
+                props.insert("confidence", raised);
             });
             *person_counts.entry(n).or_default() += e.count;
             pairs.edge(
@@ -703,7 +719,7 @@ impl Merger {
             let src = spans(doc_id, std::slice::from_ref(&s.span));
             let sn = match existing {
                 Some(n) => {
-                    g.update_node(n, |x| push_sources(&mut x.sources, src.clone()));
+                    g.update_node_unindexed(n, |sources, _| push_sources(sources, src.clone()));
                     n
                 }
                 None => {
@@ -765,7 +781,7 @@ impl Merger {
                     absorb(&mut meetings[i].fact, f);
                     meeting_index.add(i, &meetings[i].fact);
                     meetings[i].touched = true;
-                    g.update_node(node, |x| push_sources(&mut x.sources, src));
+                    g.update_node_unindexed(node, |sources, _| push_sources(sources, src));
                 }
                 None => {
                     let mut node = Node::new(schema::MEETING);

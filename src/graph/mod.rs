@@ -75,6 +75,26 @@ impl IndexedParts {
     }
 }
 
+/// A node's properties as [`Graph::update_node_unindexed`] lends them: every property but the
+/// ones the name index reads (`name`, `aliases`).
+pub struct UnindexedProps<'a>(&'a mut Props);
+
+impl UnindexedProps<'_> {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// Sets `key`, unless it is `name` or `aliases` (those change through
+    /// [`Graph::update_node`]); returns whether it was set.
+    pub fn insert(&mut self, key: &str, value: Value) -> bool {
+        if matches!(key, "name" | "aliases") {
+            return false;
+        }
+        self.0.insert(key.into(), value);
+        true
+    }
+}
+
 /// Stable identifier of a node (survives deletions of other nodes).
 pub type NodeId = NodeIndex<u32>;
 /// Stable identifier of a relationship.
@@ -255,6 +275,19 @@ impl Graph {
     pub fn edge_mut(&mut self, id: EdgeId) -> Option<&mut Edge> {
         self.relationships_changed();
         self.inner.edge_weight_mut(id)
+    }
+
+    /// Changes a node's sources and the properties no index reads ([`UnindexedProps`]), without
+    /// [`Graph::update_node`]'s copy and comparison of the labels, name and aliases before and
+    /// after: the merge makes such an update for every entity of every article.
+    pub fn update_node_unindexed<R>(
+        &mut self,
+        id: NodeId,
+        f: impl FnOnce(&mut Vec<Span>, &mut UnindexedProps<'_>) -> R,
+    ) -> Option<R> {
+        let node = self.inner.node_weight_mut(id)?;
+        self.dirty = true;
+        Some(f(&mut node.sources, &mut UnindexedProps(&mut node.props)))
     }
 
     /// Changes a node through `f`, keeping the indexes in step. The indexes are only touched when
@@ -556,6 +589,35 @@ mod tests {
         assert_eq!(fold_name("Kim Jong-un"), fold_name("kim  jong un"));
         assert_eq!(fold_name("U.S."), "us");
         assert_eq!(fold_name("China’s"), "chinas");
+    }
+
+    #[test]
+    fn unindexed_updates_cannot_change_what_the_index_reads() {
+        let mut g = Graph::new();
+        let a = g.add_node(person("Ana Ruiz", &["Ruiz"]));
+        g.dirty = false;
+        let set = g.update_node_unindexed(a, |sources, props| {
+            sources.push(Span {
+                doc: 0,
+                start: 0,
+                end: 8,
+            });
+            [
+                props.insert("name", "Bo Li".into()),
+                props.insert("aliases", Value::from(vec!["Li".to_string()])),
+                props.insert("confidence", Value::Float(0.9)),
+            ]
+        });
+        assert_eq!(set, Some([false, false, true]));
+        let node = g.node(a).unwrap();
+        assert_eq!(
+            (node.name(), node.aliases()),
+            (Some("Ana Ruiz"), vec!["Ruiz"])
+        );
+        assert_eq!(node.sources.len(), 1);
+        assert_eq!(node.props.get("confidence"), Some(&Value::Float(0.9)));
+        assert_eq!(g.nodes_named("ruiz"), &[a]);
+        assert!(g.dirty);
     }
 
     #[test]
