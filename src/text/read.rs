@@ -100,10 +100,40 @@ struct Reader<'a> {
     opts: &'a ReadOptions,
     out: Inputs,
     seen_dirs: HashSet<PathBuf>,
-    seen_files: HashSet<PathBuf>,
+    /// The files read so far, so a file reached twice (through a link) is read once.
+    seen_files: HashSet<FileId>,
     stdin_done: bool,
     /// Article files found but not read yet: read together, in parallel, by [`Reader::flush`].
-    pending: Vec<(PathBuf, Option<Format>)>,
+    pending: Vec<Pending>,
+}
+
+/// What tells one file from another: device and inode where there are such, else the
+/// canonical path.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
+    fs::canonicalize(path).ok()
+}
+
+/// An article file waiting for [`Reader::flush`].
+struct Pending {
+    path: PathBuf,
+    format: Option<Format>,
+    /// Found in a folder listing as a regular file and not looked at since: its identity,
+    /// emptiness and size are checked as it is read, on all cores. (Looking them up one file
+    /// after another while walking took a third of reading 100k articles.)
+    listed: bool,
+    /// The file's identity, when it was checked before.
+    id: Option<FileId>,
 }
 
 fn io_err(path: &Path, source: io::Error) -> TextError {
@@ -154,15 +184,16 @@ impl Reader<'_> {
             Ok(e) => e,
             Err(e) => return self.skip(io_err(path, e)),
         };
-        let mut paths: Vec<PathBuf> = Vec::new();
+        // with each entry's type as the listing gives it (a link or an unknown type: `None`)
+        let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
         for entry in entries {
             match entry {
-                Ok(e) => paths.push(e.path()),
+                Ok(e) => paths.push((e.path(), e.file_type().ok())),
                 Err(e) => self.skip(io_err(path, e)),
             }
         }
-        paths.sort();
-        for p in paths {
+        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        for (p, kind) in paths {
             let hidden = p
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -171,6 +202,17 @@ impl Reader<'_> {
                 continue;
             }
             let format = Format::from_path(&p);
+            if kind.is_some_and(|k| k.is_file())
+                && matches!(format, Some(Format::Text | Format::Html))
+            {
+                self.pending.push(Pending {
+                    path: p,
+                    format,
+                    listed: true,
+                    id: None,
+                });
+                continue;
+            }
             match fs::metadata(&p) {
                 Ok(m) if m.is_dir() => self.dir(&p, depth + 1),
                 Ok(m) => {
@@ -194,44 +236,56 @@ impl Reader<'_> {
                 path: path.to_path_buf(),
             });
         }
-        if let Ok(canon) = fs::canonicalize(path)
-            && !self.seen_files.insert(canon)
-        {
-            return;
+        let id = file_id(path, meta);
+        let (size, limit) = (meta.len(), self.opts.max_file_bytes);
+        let readable_later = size > 0 && size <= limit && format != Some(Format::JsonLines);
+        if !readable_later {
+            // The files found before are told apart from this one as they are read: read
+            // them first, so a file reached twice is taken where it was found first.
+            self.flush();
+            if id.is_some_and(|id| !self.seen_files.insert(id)) {
+                return;
+            }
         }
-        if meta.len() == 0 {
+        if size == 0 {
             return self.skip(TextError::Empty {
                 path: path.to_path_buf(),
             });
         }
         if format == Some(Format::JsonLines) {
-            self.flush();
             return self.jsonl_file(path);
         }
-        if meta.len() > self.opts.max_file_bytes {
+        if size > limit {
             return self.skip(TextError::TooLarge {
                 path: path.to_path_buf(),
-                size: meta.len(),
-                limit: self.opts.max_file_bytes,
+                size,
+                limit,
             });
         }
-        self.pending.push((path.to_path_buf(), format));
+        self.pending.push(Pending {
+            path: path.to_path_buf(),
+            format,
+            listed: false,
+            id,
+        });
     }
 
     /// Reads and decodes the pending files on all cores (a folder of 100k articles is mostly
     /// system calls and decoding, which would otherwise leave the other cores idle before
-    /// extraction starts), then keeps them in the order they were found.
+    /// extraction starts), then keeps them in the order they were found, passing over a file
+    /// reached a second time (through a link).
     fn flush(&mut self) {
         use rayon::prelude::*;
-        let read: Vec<Result<SourceDoc, TextError>> = std::mem::take(&mut self.pending)
-            .into_par_iter()
-            .map(|(path, format)| {
-                let bytes = fs::read(&path).map_err(|e| io_err(&path, e))?;
-                let format = format.unwrap_or_else(|| Format::sniff(&bytes));
-                document_from_bytes(&path, bytes, format)
-            })
-            .collect();
-        for doc in read {
+        let limit = self.opts.max_file_bytes;
+        let read: Vec<(Option<FileId>, Result<SourceDoc, TextError>)> =
+            std::mem::take(&mut self.pending)
+                .into_par_iter()
+                .map(|p| read_pending(p, limit))
+                .collect();
+        for (id, doc) in read {
+            if id.is_some_and(|id| !self.seen_files.insert(id)) {
+                continue;
+            }
             self.keep(doc);
         }
     }
@@ -305,6 +359,44 @@ impl Reader<'_> {
         }
         self.keep(document_from_bytes(&path, bytes, format));
     }
+}
+
+/// Reads a pending file, checking first what the walk left unchecked (see [`Pending::listed`]):
+/// the same checks, in the same order, as [`Reader::file`].
+fn read_pending(p: Pending, limit: u64) -> (Option<FileId>, Result<SourceDoc, TextError>) {
+    let path = &p.path;
+    if !p.listed {
+        let doc = fs::read(path)
+            .map_err(|e| io_err(path, e))
+            .and_then(|bytes| {
+                let format = p.format.unwrap_or_else(|| Format::sniff(&bytes));
+                document_from_bytes(path, bytes, format)
+            });
+        return (p.id, doc);
+    }
+    let opened = File::open(path).and_then(|f| {
+        let meta = f.metadata()?;
+        Ok((f, meta))
+    });
+    let (mut file, meta) = match opened {
+        Ok(x) => x,
+        Err(e) => return (None, Err(io_err(path, e))),
+    };
+    let id = file_id(path, &meta);
+    let size = meta.len();
+    if size == 0 {
+        return (id, Err(TextError::Empty { path: path.clone() }));
+    }
+    if size > limit {
+        let path = path.clone();
+        return (id, Err(TextError::TooLarge { path, size, limit }));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    if let Err(e) = file.read_to_end(&mut bytes) {
+        return (id, Err(io_err(path, e)));
+    }
+    let format = p.format.unwrap_or_else(|| Format::sniff(&bytes));
+    (id, document_from_bytes(path, bytes, format))
 }
 
 fn stem(path: &Path) -> String {
@@ -447,10 +539,16 @@ mod tests {
         std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
         std::os::unix::fs::symlink(d.join("missing.txt"), d.join("broken.txt")).unwrap();
         std::os::unix::fs::symlink(d.join("a.txt"), d.join("again.txt")).unwrap();
+        // an empty file reached twice is reported once
+        write(d, "e.txt", b"");
+        std::os::unix::fs::symlink(d.join("e.txt"), d.join("e2.txt")).unwrap();
         let got = read_inputs(&[d.to_path_buf()], &ReadOptions::default());
         assert_eq!(got.docs.len(), 1);
-        assert_eq!(got.skipped.len(), 1);
-        assert!(got.skipped[0].to_string().contains("broken.txt"));
+        assert!(got.docs[0].file.ends_with("a.txt"), "{}", got.docs[0].file);
+        let skipped: Vec<String> = got.skipped.iter().map(|e| e.to_string()).collect();
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(skipped[0].contains("broken.txt"), "{skipped:?}");
+        assert!(skipped[1].contains("e.txt"), "{skipped:?}");
     }
 
     #[test]
@@ -469,6 +567,18 @@ mod tests {
             why[1].contains("big.txt") && why[1].contains("larger"),
             "{why:?}"
         );
+        // the same checks for files found in a folder, in the order they are listed
+        write(dir.path(), "a.txt", b"A story.");
+        write(dir.path(), "c.txt", b"");
+        let got = read_inputs(&[dir.path().to_path_buf()], &opts);
+        assert_eq!(got.docs.len(), 1);
+        let why: Vec<String> = got.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(why.len(), 2, "{why:?}");
+        assert!(
+            why[0].contains("big.txt") && why[0].contains("larger"),
+            "{why:?}"
+        );
+        assert!(why[1].contains("c.txt"), "{why:?}");
     }
 
     #[test]
