@@ -722,33 +722,28 @@ struct ExactLists {
 
 static EXACT: LazyLock<ExactLists> = LazyLock::new(|| {
     let set = |list: &[&'static str]| list.iter().copied().collect();
+    let entries = || {
+        [
+            COMMENT_HEADINGS,
+            TEASER_HEADINGS,
+            NAVIGATION,
+            ADVERTS,
+            LABELS,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+    };
     ExactLists {
         comment_headings: set(COMMENT_HEADINGS),
         teaser_headings: set(TEASER_HEADINGS),
         navigation: set(NAVIGATION),
         adverts: set(ADVERTS),
         labels: set(LABELS),
-        longest: [
-            COMMENT_HEADINGS,
-            TEASER_HEADINGS,
-            NAVIGATION,
-            ADVERTS,
-            LABELS,
-        ]
-        .iter()
-        .flat_map(|list| list.iter().map(|e| e.len()))
-        .max()
-        .unwrap_or(0),
-        long_line_words: [
-            COMMENT_HEADINGS,
-            TEASER_HEADINGS,
-            NAVIGATION,
-            ADVERTS,
-            LABELS,
-        ]
-        .iter()
-        .flat_map(|list| list.iter().map(|e| e.split_whitespace().count()))
-        .fold(15, usize::max),
+        longest: entries().map(str::len).max().unwrap_or(0),
+        long_line_words: entries()
+            .map(|e| e.split_whitespace().count())
+            .fold(15, usize::max),
     }
 });
 
