@@ -365,15 +365,23 @@ impl Reader<'_> {
 /// the same checks, in the same order, as [`Reader::file`].
 fn read_pending(p: Pending, limit: u64) -> (Option<FileId>, Result<SourceDoc, TextError>) {
     let path = &p.path;
-    if !p.listed {
-        let doc = fs::read(path)
-            .map_err(|e| io_err(path, e))
-            .and_then(|bytes| {
-                let format = p.format.unwrap_or_else(|| Format::sniff(&bytes));
-                document_from_bytes(path, bytes, format)
-            });
-        return (p.id, doc);
-    }
+    let (id, bytes) = if p.listed {
+        match read_listed(path, limit) {
+            (id, Ok(bytes)) => (id, bytes),
+            (id, Err(e)) => return (id, Err(e)),
+        }
+    } else {
+        match fs::read(path) {
+            Ok(bytes) => (p.id, bytes),
+            Err(e) => return (p.id, Err(io_err(path, e))),
+        }
+    };
+    let format = p.format.unwrap_or_else(|| Format::sniff(&bytes));
+    (id, document_from_bytes(path, bytes, format))
+}
+
+/// The bytes of a listed file, after the checks [`Reader::file`] makes before reading.
+fn read_listed(path: &Path, limit: u64) -> (Option<FileId>, Result<Vec<u8>, TextError>) {
     let opened = File::open(path).and_then(|f| {
         let meta = f.metadata()?;
         Ok((f, meta))
@@ -385,18 +393,16 @@ fn read_pending(p: Pending, limit: u64) -> (Option<FileId>, Result<SourceDoc, Te
     let id = file_id(path, &meta);
     let size = meta.len();
     if size == 0 {
-        return (id, Err(TextError::Empty { path: path.clone() }));
+        let path = path.to_path_buf();
+        return (id, Err(TextError::Empty { path }));
     }
     if size > limit {
-        let path = path.clone();
+        let path = path.to_path_buf();
         return (id, Err(TextError::TooLarge { path, size, limit }));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    if let Err(e) = file.read_to_end(&mut bytes) {
-        return (id, Err(io_err(path, e)));
-    }
-    let format = p.format.unwrap_or_else(|| Format::sniff(&bytes));
-    (id, document_from_bytes(path, bytes, format))
+    let read = file.read_to_end(&mut bytes).map_err(|e| io_err(path, e));
+    (id, read.map(|_| bytes))
 }
 
 fn stem(path: &Path) -> String {
